@@ -1,0 +1,23 @@
+package io.quetzal.cli.start;
+
+import io.quetzal.cli.ExitCodes;
+import io.quetzal.cli.config.StartConfig;
+import java.io.PrintWriter;
+
+/** The launcher of this build: the node services do not exist yet, so it says so and exits 3. */
+public final class UnavailableNodeLauncher implements NodeLauncher {
+  public static final String MESSAGE = "quetzal: node services are not available in this build yet";
+
+  private final PrintWriter err;
+
+  public UnavailableNodeLauncher(PrintWriter err) {
+    this.err = err;
+  }
+
+  @Override
+  public int launch(StartConfig config) {
+    err.println(MESSAGE);
+    err.flush();
+    return ExitCodes.SERVICES_UNAVAILABLE;
+  }
+}
