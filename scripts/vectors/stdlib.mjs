@@ -7,9 +7,8 @@ import { hex, load, stream, writeVectors } from './lib.mjs';
 
 const C = await load('@aztec/constants');
 const { Fr, Fq } = await load('@aztec/foundation/curves/bn254');
-const { Point, GrumpkinScalar } = await load('@aztec/foundation/curves/grumpkin');
 const { Grumpkin } = await load('@aztec/foundation/crypto/grumpkin');
-const { poseidon2Hash, poseidon2HashWithSeparator } = await load('@aztec/foundation/crypto/poseidon');
+const { poseidon2Hash } = await load('@aztec/foundation/crypto/poseidon');
 const { EthAddress } = await load('@aztec/foundation/eth-address');
 const { jsonStringify } = await load('@aztec/foundation/json-rpc');
 const { BlockNumber, SlotNumber } = await load('@aztec/foundation/branded-types');
@@ -18,7 +17,7 @@ const { BlockHeader, GlobalVariables, StateReference, PartialStateReference } = 
 const { GasFees } = await load('@aztec/stdlib/gas');
 const T = await load('@aztec/stdlib/trees');
 const { MerkleTreeId } = T;
-const { computePublicDataTreeLeafSlot, deriveStorageSlotInMap, computeVarArgsHash } = await load('@aztec/stdlib/hash');
+const { computeVarArgsHash } = await load('@aztec/stdlib/hash');
 const K = await load('@aztec/stdlib/keys');
 const CT = await load('@aztec/stdlib/contract');
 const { FunctionSelector, encodeArguments, getDefaultInitializer, getAllFunctionAbis, decodeFunctionSignature } = await load('@aztec/stdlib/abi');
@@ -266,7 +265,14 @@ await genesisCase('local-network', localNetworkFunded);
 // ---- the initial indexed-tree leaves the native world state creates, as [key, value, nextKey, nextIndex]
 // (nullifier tree: value is omitted), for several prefills
 const initialLeaves = [];
-for (const g of genesisCases) {
+const edgePrefill = (label, leaves) => ({ label, prefilledPublicData: leaves.map((l) => ({ slot: l.slot.toString(), value: l.value.toString() })) });
+const full = Array.from({ length: 128 }, () => new T.PublicDataTreeLeaf(new Fr(1000n + (big(31) % (Fr.MODULUS - 2000n))), randFr()))
+  .sort((a, b) => (a.slot.toBigInt() < b.slot.toBigInt() ? -1 : 1));
+const edgeCases = [
+  edgePrefill('full-128', full),
+  edgePrefill('small-keys', [new T.PublicDataTreeLeaf(new Fr(127n), new Fr(1n)), new T.PublicDataTreeLeaf(new Fr(128n), Fr.ZERO)]),
+];
+for (const g of [...genesisCases, ...edgeCases]) {
   const prefill = g.prefilledPublicData.map((l) => new T.PublicDataTreeLeaf(Fr.fromString(l.slot), Fr.fromString(l.value)));
   const ws = await NativeWorldStateService.tmp(undefined, true, prefill);
   const c = ws.getCommitted();
@@ -277,7 +283,7 @@ for (const g of genesisCases) {
     const p = await c.getLeafPreimage(MerkleTreeId.PUBLIC_DATA_TREE, i);
     rec.PUBLIC_DATA_TREE.push([p.leaf.slot.toString(), p.leaf.value.toString(), p.nextKey.toString(), Number(p.nextIndex)]);
   }
-  rec.roots = { NULLIFIER_TREE: (await c.getTreeInfo(MerkleTreeId.NULLIFIER_TREE)).root.toString('hex'), PUBLIC_DATA_TREE: (await c.getTreeInfo(MerkleTreeId.PUBLIC_DATA_TREE)).root.toString('hex') };
+  rec.roots = { NULLIFIER_TREE: hex((await c.getTreeInfo(MerkleTreeId.NULLIFIER_TREE)).root), PUBLIC_DATA_TREE: hex((await c.getTreeInfo(MerkleTreeId.PUBLIC_DATA_TREE)).root) };
   rec.initialHeaderHash = (await ws.getInitialHeader().hash()).toString();
   rec.initialHeader = hex(ws.getInitialHeader().toBuffer());
   initialLeaves.push(rec);

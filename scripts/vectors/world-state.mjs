@@ -2,7 +2,6 @@
 // and records what it answers, for module world-state's tests. See ABOUT below for the schema.
 // Output: world-state/src/test/resources/vectors/world-state-oracle.json
 import { hex, load, stream, writeVectors } from './lib.mjs';
-import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,7 +31,8 @@ const ABOUT = `Official world-state oracle (@aztec/world-state 4.1.2 NativeWorld
 Conventions: every field element is a 0x-prefixed 64-hex-digit string; indices, sizes and block numbers are JSON numbers;
 "trees" = {"NULLIFIER_TREE":{root,size}, "NOTE_HASH_TREE":..., "PUBLIC_DATA_TREE":..., "L1_TO_L2_MESSAGE_TREE":..., "ARCHIVE":...}
 (size = next available leaf index); a nullifier preimage = {nullifier,nextNullifier,nextIndex}; a public-data preimage =
-{slot,value,nextSlot,nextIndex}; a missing preimage (index past the end or an empty/padding leaf) = null; a sibling path =
+{slot,value,nextSlot,nextIndex}; a preimage at an index >= size is null (the native call fails), while a zero (padding)
+leaf inside the tree reads as the all-zero preimage; a sibling path =
 array of hex siblings from the leaf level up (length = tree height); a witness = {index, preimage, siblingPath}.
 Top level:
 - genesis[]: {label, prefilledPublicData:[{slot,value}] (sorted, as given to the world state), trees, initialHeader:{buffer,hash},
@@ -50,14 +50,18 @@ Top level:
   siblingPaths:{TREE:[{index,path}]}, leafPreimages:{NULLIFIER_TREE:[{index,preimage}],PUBLIC_DATA_TREE:[...]},
   lowLeaf:{NULLIFIER_TREE:[{key,alreadyPresent,index,preimage,siblingPath}],PUBLIC_DATA_TREE:[...]} (FIND_LOW_LEAF: the
   leaf with the key, or the largest smaller key), findLeafIndices:{TREE:[{leaf,index|null}]} (NOTE_HASH_TREE,
-  L1_TO_L2_MESSAGE_TREE, ARCHIVE: leaf = the value; NULLIFIER_TREE: leaf = the nullifier; PUBLIC_DATA_TREE: leaf =
-  slot||value as 64 bytes hex: only an exact (slot,value) match is found), historical?: {block, readAfterBlock, trees,
+  L1_TO_L2_MESSAGE_TREE, ARCHIVE: leaf = the value, zero is never found; NULLIFIER_TREE: leaf = the nullifier (0 and 1
+  are found: padding leaves); PUBLIC_DATA_TREE: leaf = slot||value as 64 bytes hex: only an exact (slot,value) match), historical?: {block, readAfterBlock, trees,
   siblingPaths, leafPreimages, lowLeaf, findLeafIndices} = the same reads against the committed state of an earlier block.
 - unwind: {toBlock, status, trees} after unwindBlocks(toBlock) following the last block (trees equal those after toBlock).
 - forkOps: {forkedAtBlock, steps:[...]}: a fork of the (unwound) state; each step {op, ...inputs, result?, trees} in order:
   appendLeaves {tree, leaves}; batchInsert {tree, leaves (32-byte nullifiers, zeros = padding), subtreeHeight, result:
   {sortedNewLeaves, sortedNewLeavesIndexes, newSubtreeSiblingPath, lowLeavesWitnessData:[witness]}}; sequentialInsert
-  {tree, leaves:[{slot,value}], result:{lowLeavesWitnessData:[witness], insertionWitnessData:[witness]}};
+  {tree, leaves:[{slot,value}], result:{lowLeavesWitnessData:[witness], insertionWitnessData:[witness]}} (per write, in
+  order: the low leaf before the write; the insertion witness is the still-empty leaf at the new index for a new slot, or
+  index 0 with the zero preimage and zero path for an update of an existing slot); batchInsert low-leaf witnesses of zero
+  (padding) leaves are likewise index 0, zero preimage, zero path; sortedNewLeaves holds the 32-byte leaf values
+  (the official facade returns them with extra bytes appended) and sortedNewLeavesIndexes their positions in the input;
   createCheckpoint {depth}; commitCheckpoint; revertCheckpoint; updateArchive {header:{buffer,hash}}; error steps
   {op, ..., error} record a rejected call (state unchanged).
 - historicFork: {block, trees}: a fork created at an older block sees that block's trees.`;
