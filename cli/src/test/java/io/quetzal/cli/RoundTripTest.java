@@ -21,20 +21,18 @@ import io.quetzal.cli.config.ValidatorConfig;
 import io.quetzal.cli.options.StartArgs;
 import io.quetzal.foundation.crypto.Secp256k1PrivateKey;
 import io.quetzal.foundation.secret.Secret;
+import io.quetzal.testkit.Property;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** config → arguments → parse → the same config; and no arguments → the defaults. */
@@ -177,92 +175,159 @@ class RoundTripTest {
     assertThat(c.publisher().addresses()).containsExactly(EthValues.address(CliHarness.ADDRESS_2));
   }
 
-  @Property(tries = 60)
-  void randomP2pAndSequencerConfigsSurviveTheRoundTrip(
-      @ForAll("p2p") P2pConfig p2p, @ForAll("sequencer") SequencerConfig sequencer) {
+  record Configs(P2pConfig p2p, SequencerConfig sequencer) {}
+
+  @Test
+  void randomP2pAndSequencerConfigsSurviveTheRoundTrip() {
     StartConfig defaults = CliHarness.config(Map.of(), "--local-network");
-    StartConfig original =
-        new StartConfig(
-            defaults.roles(),
-            defaults.network(),
-            defaults.l1(),
-            defaults.rpc(),
-            defaults.storage(),
-            p2p,
-            defaults.validator(),
-            sequencer,
-            defaults.publisher(),
-            defaults.archiver(),
-            defaults.logging());
-    assertThat(CliHarness.config(Map.of(), StartArgs.of(original))).isEqualTo(original);
+    List<Configs> edges = edgeConfigs();
+    Iterator<Configs> next = edges.iterator();
+    Property.forAll(
+        "random p2p and sequencer configs survive the round trip",
+        edges.size() + 60,
+        r -> next.hasNext() ? next.next() : new Configs(p2p(r), sequencer(r)),
+        c -> {
+          StartConfig original =
+              new StartConfig(
+                  defaults.roles(),
+                  defaults.network(),
+                  defaults.l1(),
+                  defaults.rpc(),
+                  defaults.storage(),
+                  c.p2p(),
+                  defaults.validator(),
+                  c.sequencer(),
+                  defaults.publisher(),
+                  defaults.archiver(),
+                  defaults.logging());
+          assertThat(CliHarness.config(Map.of(), StartArgs.of(original))).isEqualTo(original);
+        });
   }
 
-  @Provide
-  Arbitrary<P2pConfig> p2p() {
-    Arbitrary<Integer> ports = Arbitraries.integers().between(1, 65_535);
-    Arbitrary<Optional<String>> ips =
-        Arbitraries.of("10.0.0.1", "203.0.113.9", "2001:db8::7").optional();
-    return Combinators.combine(
-            Arbitraries.of(true, false),
-            ips,
-            ports.filter(
-                p -> p != NodeRpcConfig.DEFAULT_PORT && p != NodeRpcConfig.DEFAULT_ADMIN_PORT),
-            ports.optional().map(o -> o.map(OptionalInt::of).orElseGet(OptionalInt::empty)),
-            Arbitraries.integers().between(1, 500),
-            Arbitraries.integers().between(1, 100_000),
-            Arbitraries.longs().between(0, 600_000))
-        .as(
-            (enabled, ip, port, broadcast, peers, pending, age) ->
-                new P2pConfig(
-                    enabled,
-                    ip,
-                    port,
-                    broadcast,
-                    "0.0.0.0",
-                    List.of(),
-                    peers,
-                    false,
-                    Optional.empty(),
-                    Optional.empty(),
-                    pending,
-                    age));
+  private static final List<Optional<String>> IPS =
+      List.of(
+          Optional.empty(),
+          Optional.of("10.0.0.1"),
+          Optional.of("203.0.113.9"),
+          Optional.of("2001:db8::7"));
+  private static final List<Integer> PORT_EDGES = List.of(1, 2, 65_534, 65_535);
+  private static final List<Integer> COUNT_EDGES = List.of(10, 11, 999, 1_000);
+  private static final List<Long> GAS_EDGES = List.of(1L, 2L, Long.MAX_VALUE - 1, Long.MAX_VALUE);
+
+  /** The {@code i}-th element, cycling: walks several edge lists side by side. */
+  private static <T> T cycle(List<T> list, int i) {
+    return list.get(i % list.size());
   }
 
-  @Provide
-  Arbitrary<SequencerConfig> sequencer() {
-    Arbitrary<OptionalInt> optionalCount =
-        Arbitraries.integers()
-            .between(10, 1_000)
-            .optional()
-            .map(o -> o.map(OptionalInt::of).orElseGet(OptionalInt::empty));
-    Arbitrary<OptionalLong> optionalGas =
-        Arbitraries.longs()
-            .between(1, Long.MAX_VALUE)
-            .optional()
-            .map(o -> o.map(OptionalLong::of).orElseGet(OptionalLong::empty));
-    return Combinators.combine(
-            Arbitraries.integers().between(1, 60_000),
-            Arbitraries.integers().between(0, 10),
-            optionalCount,
-            optionalCount,
-            optionalGas,
-            optionalGas,
-            Arbitraries.of(true, false),
-            Arbitraries.of(true, false))
-        .as(
-            (polling, min, maxBlock, maxCheckpoint, l2Gas, daGas, enforce, empty) ->
-                new SequencerConfig(
-                    polling,
-                    min,
-                    maxBlock,
-                    maxCheckpoint,
-                    l2Gas,
-                    daGas,
-                    OptionalInt.empty(),
-                    OptionalInt.empty(),
-                    enforce,
-                    empty,
-                    Optional.empty(),
-                    false));
+  /** Empty, then each edge value. */
+  private static OptionalInt cycleOptional(List<Integer> values, int i) {
+    int k = i % (values.size() + 1);
+    return k == 0 ? OptionalInt.empty() : OptionalInt.of(values.get(k - 1));
+  }
+
+  /**
+   * Configs whose fields walk their edge values side by side: range bounds and their neighbours,
+   * empty optionals, both booleans, every IP.
+   */
+  private static List<Configs> edgeConfigs() {
+    List<Configs> edges = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      int k = i % (GAS_EDGES.size() + 1);
+      OptionalLong gas = k == 0 ? OptionalLong.empty() : OptionalLong.of(GAS_EDGES.get(k - 1));
+      OptionalLong otherGas =
+          k == GAS_EDGES.size() ? OptionalLong.empty() : OptionalLong.of(GAS_EDGES.get(k));
+      P2pConfig p2p =
+          new P2pConfig(
+              i % 2 == 0,
+              cycle(IPS, i),
+              cycle(PORT_EDGES, i),
+              cycleOptional(PORT_EDGES, i + 1),
+              "0.0.0.0",
+              List.of(),
+              cycle(List.of(1, 2, 499, 500), i),
+              false,
+              Optional.empty(),
+              Optional.empty(),
+              cycle(List.of(1, 2, 99_999, 100_000), i),
+              cycle(List.of(0L, 1L, 2L, 599_999L, 600_000L), i));
+      SequencerConfig sequencer =
+          new SequencerConfig(
+              cycle(List.of(1, 2, 59_999, 60_000), i),
+              cycle(List.of(0, 1, 2, 9, 10), i),
+              cycleOptional(COUNT_EDGES, i),
+              cycleOptional(COUNT_EDGES, i + 2),
+              gas,
+              otherGas,
+              OptionalInt.empty(),
+              OptionalInt.empty(),
+              i % 2 == 1,
+              i / 2 % 2 == 0,
+              Optional.empty(),
+              false);
+      edges.add(new Configs(p2p, sequencer));
+    }
+    return edges;
+  }
+
+  /** An int in [min, max]: an edge value 1 time in 8, otherwise uniform. */
+  private static int between(SplittableRandom r, int min, int max) {
+    return switch (r.nextInt(8)) {
+      case 0 -> r.nextBoolean() ? min + r.nextInt(2) : max - r.nextInt(2);
+      default -> r.nextInt(min, max + 1);
+    };
+  }
+
+  /** A long in [min, max]: an edge value 1 time in 8, otherwise uniform. */
+  private static long between(SplittableRandom r, long min, long max) {
+    if (r.nextInt(8) == 0) {
+      return r.nextBoolean() ? min + r.nextInt(2) : max - r.nextInt(2);
+    }
+    return r.nextLong(min - 1, max) + 1; // [min, max] without overflowing at Long.MAX_VALUE
+  }
+
+  private static P2pConfig p2p(SplittableRandom r) {
+    int port;
+    do {
+      port = between(r, 1, 65_535);
+    } while (port == NodeRpcConfig.DEFAULT_PORT || port == NodeRpcConfig.DEFAULT_ADMIN_PORT);
+    return new P2pConfig(
+        r.nextBoolean(),
+        IPS.get(r.nextInt(IPS.size())),
+        port,
+        r.nextInt(4) == 0 ? OptionalInt.empty() : OptionalInt.of(between(r, 1, 65_535)),
+        "0.0.0.0",
+        List.of(),
+        between(r, 1, 500),
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        between(r, 1, 100_000),
+        between(r, 0L, 600_000L));
+  }
+
+  private static OptionalInt optionalCount(SplittableRandom r) {
+    return r.nextInt(4) == 0 ? OptionalInt.empty() : OptionalInt.of(between(r, 10, 1_000));
+  }
+
+  private static OptionalLong optionalGas(SplittableRandom r) {
+    return r.nextInt(4) == 0
+        ? OptionalLong.empty()
+        : OptionalLong.of(between(r, 1L, Long.MAX_VALUE));
+  }
+
+  private static SequencerConfig sequencer(SplittableRandom r) {
+    return new SequencerConfig(
+        between(r, 1, 60_000),
+        between(r, 0, 10),
+        optionalCount(r),
+        optionalCount(r),
+        optionalGas(r),
+        optionalGas(r),
+        OptionalInt.empty(),
+        OptionalInt.empty(),
+        r.nextBoolean(),
+        r.nextBoolean(),
+        Optional.empty(),
+        false);
   }
 }

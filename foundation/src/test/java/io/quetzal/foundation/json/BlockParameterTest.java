@@ -3,6 +3,7 @@ package io.quetzal.foundation.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,14 +11,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quetzal.foundation.field.Fr;
 import io.quetzal.foundation.types.BlockNumber;
 import io.quetzal.foundation.types.L1BlockNumber;
+import io.quetzal.testkit.Property;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.util.Iterator;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.LongRange;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class BlockParameterTest {
@@ -50,29 +50,116 @@ class BlockParameterTest {
     assertThat(e.rpcMessage(2)).isEqualTo("Invalid input (2)");
   }
 
-  @Provide
-  Arbitrary<BigInteger> hashes() {
-    return Arbitraries.bigIntegers().between(BigInteger.ZERO, Fr.MODULUS.subtract(BigInteger.ONE));
+  private static final long MAX_SAFE = 1L << 53;
+
+  /** Edge block numbers: bounds, neighbours, and numbers whose decimal text reads as hex. */
+  private static final List<Long> NUMBER_EDGES =
+      List.of(
+          0L,
+          1L,
+          2L,
+          9L,
+          10L,
+          16L,
+          0xffff_ffffL,
+          0x1_0000_0000L,
+          MAX_SAFE - 2,
+          MAX_SAFE - 1,
+          MAX_SAFE);
+
+  /** Edge hashes: 0, 1, 2, powers of two at limb boundaries, r/2, r - 2, r - 1. */
+  private static final List<BigInteger> HASH_EDGES =
+      List.of(
+          BigInteger.ZERO,
+          BigInteger.ONE,
+          BigInteger.TWO,
+          BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE),
+          BigInteger.ONE.shiftLeft(64),
+          BigInteger.ONE.shiftLeft(128),
+          BigInteger.ONE.shiftLeft(253),
+          Fr.MODULUS.shiftRight(1),
+          Fr.MODULUS.subtract(BigInteger.TWO),
+          Fr.MODULUS.subtract(BigInteger.ONE));
+
+  /** The {@code edges} in order, then values drawn by {@code random}. */
+  private static <T> Function<SplittableRandom, T> edgesThen(
+      List<T> edges, Function<SplittableRandom, T> random) {
+    Iterator<T> next = edges.iterator();
+    return r -> next.hasNext() ? next.next() : random.apply(r);
   }
 
-  @Property(tries = 200, seed = "4120412")
-  void numbersRoundTripThroughJson(@ForAll @LongRange(min = 0, max = 1L << 53) long n)
-      throws Exception {
-    BlockParameter p = BlockParameter.number(n);
-    String json = MAPPER.writeValueAsString(p);
-    assertThat(json).isEqualTo(Long.toString(n));
-    assertThat(MAPPER.readValue(json, BlockParameter.class)).isEqualTo(p);
-    // A decimal string is a hash, never a number.
-    assertThat(JsonCodecs.parseBlockParameter(NODES.textNode(Long.toString(n))))
-        .isEqualTo(BlockParameter.hash(Fr.ofLong(n)));
+  /** A uniform value in [0, m). */
+  private static BigInteger uniformBelow(SplittableRandom r, BigInteger m) {
+    int bits = m.bitLength();
+    int bytes = (bits + 7) / 8;
+    while (true) {
+      BigInteger v = new BigInteger(1, Property.bytes(r, bytes)).shiftRight(8 * bytes - bits);
+      if (v.compareTo(m) < 0) {
+        return v;
+      }
+    }
   }
 
-  @Property(tries = 200, seed = "4120412")
-  void hashesRoundTripThroughJson(@ForAll("hashes") BigInteger h) throws Exception {
-    BlockParameter p = BlockParameter.hash(Fr.fromBigInteger(h));
-    String json = MAPPER.writeValueAsString(p);
-    assertThat(json).matches("\"0x[0-9a-f]{64}\"");
-    assertThat(MAPPER.readValue(json, BlockParameter.class)).isEqualTo(p);
+  /** A block number in [0, 2^53]: small or uniform. */
+  private static long number(SplittableRandom r) {
+    return r.nextInt(4) == 0 ? r.nextLong(10_000) : r.nextLong(MAX_SAFE + 1);
+  }
+
+  /** A hash in [0, r): small, near the modulus, or uniform. */
+  private static BigInteger hash(SplittableRandom r) {
+    BigInteger small = uniformBelow(r, BigInteger.ONE.shiftLeft(64));
+    return switch (r.nextInt(10)) {
+      case 0 -> small;
+      case 1 -> Fr.MODULUS.subtract(BigInteger.ONE).subtract(small);
+      default -> uniformBelow(r, Fr.MODULUS);
+    };
+  }
+
+  private static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static BlockParameter read(String json) {
+    try {
+      return MAPPER.readValue(json, BlockParameter.class);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void numbersRoundTripThroughJson() {
+    Property.forAll(
+        "block numbers round-trip through JSON",
+        NUMBER_EDGES.size() + 200,
+        edgesThen(NUMBER_EDGES, BlockParameterTest::number),
+        n -> {
+          BlockParameter p = BlockParameter.number(n);
+          String json = write(p);
+          assertThat(json).isEqualTo(Long.toString(n));
+          assertThat(read(json)).isEqualTo(p);
+          // A decimal string is a hash, never a number.
+          assertThat(JsonCodecs.parseBlockParameter(NODES.textNode(Long.toString(n))))
+              .isEqualTo(BlockParameter.hash(Fr.ofLong(n)));
+        });
+  }
+
+  @Test
+  void hashesRoundTripThroughJson() {
+    Property.forAll(
+        "block hashes round-trip through JSON",
+        HASH_EDGES.size() + 200,
+        edgesThen(HASH_EDGES, BlockParameterTest::hash),
+        h -> {
+          BlockParameter p = BlockParameter.hash(Fr.fromBigInteger(h));
+          String json = write(p);
+          assertThat(json).matches("\"0x[0-9a-f]{64}\"");
+          assertThat(read(json)).isEqualTo(p);
+        });
   }
 
   @Test

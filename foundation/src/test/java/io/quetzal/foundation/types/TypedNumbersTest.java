@@ -3,9 +3,12 @@ package io.quetzal.foundation.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.LongRange;
+import io.quetzal.testkit.Property;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class TypedNumbersTest {
@@ -39,12 +42,60 @@ class TypedNumbersTest {
         .isInstanceOf(ArithmeticException.class);
   }
 
-  @Property(seed = "4120412")
-  void orderFollowsValue(
-      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE - 1) long a,
-      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE - 1) long b) {
-    assertThat(BlockNumber.of(a).compareTo(BlockNumber.of(b))).isEqualTo(Long.compare(a, b));
-    assertThat(BlockNumber.of(a).next().value()).isEqualTo(a + 1);
-    assertThat(SlotNumber.of(a)).isEqualTo(SlotNumber.of(a)).hasSameHashCodeAs(SlotNumber.of(a));
+  /** Edge values of [0, Long.MAX_VALUE - 1]: the bounds, their neighbours and the middle. */
+  private static final List<Long> EDGES =
+      List.of(0L, 1L, 2L, Long.MAX_VALUE / 2, Long.MAX_VALUE - 2, Long.MAX_VALUE - 1);
+
+  record Pair(long a, long b) {}
+
+  /** A value in [0, Long.MAX_VALUE - 1]: edge, small, or uniform. */
+  private static long value(SplittableRandom r) {
+    return switch (r.nextInt(8)) {
+      case 0 -> EDGES.get(r.nextInt(EDGES.size()));
+      case 1, 2 -> r.nextLong(1_000);
+      default -> r.nextLong(Long.MAX_VALUE);
+    };
+  }
+
+  private static Pair pair(SplittableRandom r) {
+    long a = value(r);
+    long b =
+        switch (r.nextInt(8)) {
+          case 0 -> a; // equal
+          case 1 -> a == 0 ? 1 : a - 1; // adjacent
+          case 2 -> a == Long.MAX_VALUE - 1 ? a - 1 : a + 1;
+          default -> value(r);
+        };
+    return new Pair(a, b);
+  }
+
+  /** The {@code edges} in order, then values drawn by {@code random}. */
+  private static <T> Function<SplittableRandom, T> edgesThen(
+      List<T> edges, Function<SplittableRandom, T> random) {
+    Iterator<T> next = edges.iterator();
+    return r -> next.hasNext() ? next.next() : random.apply(r);
+  }
+
+  @Test
+  void orderFollowsValue() {
+    List<Pair> edges = new ArrayList<>();
+    for (long a : EDGES) {
+      for (long b : EDGES) {
+        edges.add(new Pair(a, b));
+      }
+    }
+    Property.forAll(
+        "typed numbers order by value",
+        edges.size() + 1000,
+        edgesThen(edges, TypedNumbersTest::pair),
+        p -> {
+          long a = p.a();
+          long b = p.b();
+          assertThat(BlockNumber.of(a).compareTo(BlockNumber.of(b))).isEqualTo(Long.compare(a, b));
+          assertThat(BlockNumber.of(a).next().value()).isEqualTo(a + 1);
+          assertThat(SlotNumber.of(a))
+              .isEqualTo(SlotNumber.of(a))
+              .hasSameHashCodeAs(SlotNumber.of(a));
+        });
   }
 }
