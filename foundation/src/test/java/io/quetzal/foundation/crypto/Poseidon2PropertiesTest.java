@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quetzal.foundation.field.Fr;
+import io.quetzal.testkit.Property;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -113,58 +107,106 @@ class Poseidon2PropertiesTest {
     }
   }
 
-  @Provide
-  Arbitrary<Fr> fields() {
-    BigInteger r = Fr.MODULUS;
-    Arbitrary<Fr> edges =
-        Arbitraries.of(
-            Fr.ZERO,
-            Fr.ONE,
-            Fr.MAX_FIELD_VALUE,
-            Fr.fromBigInteger(r.subtract(BigInteger.TWO)),
-            Fr.fromBigInteger(r.shiftRight(1)),
-            Fr.fromBigInteger(BigInteger.ONE.shiftLeft(253)));
-    Arbitrary<Fr> uniform =
-        Arbitraries.bigIntegers()
-            .between(BigInteger.ZERO, r.subtract(BigInteger.ONE))
-            .map(Fr::fromBigInteger);
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(1, edges), net.jqwik.api.Tuple.of(4, uniform));
-  }
+  private static final List<Fr> EDGES =
+      List.of(
+          Fr.ZERO,
+          Fr.ONE,
+          Fr.MAX_FIELD_VALUE,
+          Fr.fromBigInteger(Fr.MODULUS.subtract(BigInteger.TWO)),
+          Fr.fromBigInteger(Fr.MODULUS.shiftRight(1)),
+          Fr.fromBigInteger(BigInteger.ONE.shiftLeft(253)));
 
-  @Property(tries = 300, seed = "1")
-  void permutationMatchesSpec(@ForAll @Size(4) List<@From("fields") Fr> state) {
-    Fr[] in = state.toArray(Fr[]::new);
-    assertThat(Poseidon2.permutation(in)).containsExactly(Spec.permutation(in));
-  }
-
-  @Property(tries = 200, seed = "2")
-  void hashMatchesSpec(@ForAll @Size(max = 25) List<@From("fields") Fr> in) {
-    assertThat(Poseidon2.hash(in)).isEqualTo(Spec.hash(in));
-  }
-
-  @Property(tries = 100, seed = "3")
-  void hashWithSeparatorPrependsTheSeparator(
-      @ForAll @Size(max = 10) List<@From("fields") Fr> in,
-      @ForAll @IntRange(min = 0) int separator) {
-    List<Fr> all = new ArrayList<>();
-    all.add(Fr.ofLong(separator));
-    all.addAll(in);
-    assertThat(Poseidon2.hashWithSeparator(in, separator)).isEqualTo(Spec.hash(all));
-  }
-
-  @Property(tries = 100, seed = "4")
-  void hashBytesChunksLittleEndian31(@ForAll @Size(max = 200) byte[] in) {
-    List<Fr> fields = new ArrayList<>();
-    for (int i = 0; i < in.length; i += 31) {
-      byte[] chunk = Arrays.copyOfRange(in, i, Math.min(in.length, i + 31));
-      byte[] be = new byte[chunk.length];
-      for (int k = 0; k < chunk.length; k++) {
-        be[k] = chunk[chunk.length - 1 - k];
-      }
-      fields.add(Fr.fromBigInteger(new BigInteger(1, be)));
+  /** One in five an edge value, otherwise uniform below the modulus. */
+  private static Fr field(SplittableRandom r) {
+    if (r.nextInt(5) == 0) {
+      return EDGES.get(r.nextInt(EDGES.size()));
     }
-    assertThat(Poseidon2.hashBytes(in)).isEqualTo(Spec.hash(fields));
+    return Fr.fromBigInteger(new BigInteger(1, Property.bytes(r, 32)).mod(Fr.MODULUS));
+  }
+
+  private static List<Fr> fields(SplittableRandom r, int n) {
+    List<Fr> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(field(r));
+    }
+    return out;
+  }
+
+  @Test
+  void permutationMatchesSpec() {
+    // Every state made only of edge values first, then random states.
+    for (Fr a : EDGES) {
+      for (Fr b : EDGES) {
+        Fr[] in = {a, b, b, a};
+        assertThat(Poseidon2.permutation(in)).containsExactly(Spec.permutation(in));
+      }
+    }
+    Property.forAll(
+        "permutation matches the spec",
+        300,
+        r -> fields(r, 4).toArray(Fr[]::new),
+        in -> assertThat(Poseidon2.permutation(in)).containsExactly(Spec.permutation(in)));
+  }
+
+  @Test
+  void hashMatchesSpec() {
+    for (int n = 0; n <= 25; n++) {
+      List<Fr> in = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        in.add(EDGES.get(i % EDGES.size()));
+      }
+      assertThat(Poseidon2.hash(in)).as("length %d", n).isEqualTo(Spec.hash(in));
+    }
+    Property.forAll(
+        "hash matches the spec",
+        200,
+        r -> fields(r, r.nextInt(26)),
+        in -> assertThat(Poseidon2.hash(in)).isEqualTo(Spec.hash(in)));
+  }
+
+  @Test
+  void hashWithSeparatorPrependsTheSeparator() {
+    Property.forAll(
+        "hashWithSeparator prepends the separator",
+        100,
+        r -> {
+          int separator =
+              switch (r.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> Integer.MAX_VALUE;
+                default -> r.nextInt(Integer.MAX_VALUE);
+              };
+          return new Object[] {fields(r, r.nextInt(11)), separator};
+        },
+        c -> {
+          @SuppressWarnings("unchecked")
+          List<Fr> in = (List<Fr>) c[0];
+          int separator = (Integer) c[1];
+          List<Fr> all = new ArrayList<>();
+          all.add(Fr.ofLong(separator));
+          all.addAll(in);
+          assertThat(Poseidon2.hashWithSeparator(in, separator)).isEqualTo(Spec.hash(all));
+        });
+  }
+
+  @Test
+  void hashBytesChunksLittleEndian31() {
+    Property.forAll(
+        "hashBytes reads 31-byte little-endian chunks",
+        100,
+        r -> Property.bytes(r, r.nextInt(201)),
+        in -> {
+          List<Fr> fields = new ArrayList<>();
+          for (int i = 0; i < in.length; i += 31) {
+            byte[] chunk = Arrays.copyOfRange(in, i, Math.min(in.length, i + 31));
+            byte[] be = new byte[chunk.length];
+            for (int k = 0; k < chunk.length; k++) {
+              be[k] = chunk[chunk.length - 1 - k];
+            }
+            fields.add(Fr.fromBigInteger(new BigInteger(1, be)));
+          }
+          assertThat(Poseidon2.hashBytes(in)).isEqualTo(Spec.hash(fields));
+        });
   }
 
   @Test
