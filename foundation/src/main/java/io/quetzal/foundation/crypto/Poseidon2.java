@@ -4,6 +4,7 @@ import io.quetzal.foundation.field.Fr;
 import io.quetzal.foundation.field.FrLimbs;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,6 +24,11 @@ import java.util.List;
  * {@link FrLimbs} layout) without allocating, keeping intermediate values lazily reduced (below 2r)
  * and multiplying by the internal-diagonal constants through precomputed tables. Stateless and
  * thread-safe.
+ *
+ * <p>{@link #permute}, {@link #hash} (and so every hash built on it) and {@link #hashPairs} run the
+ * native kernel ({@code NativePoseidon2}: our C, compiled on first use, verified against this class
+ * at load) when it is available, and this class's Java code otherwise; {@link #implementation}
+ * tells which. The {@code *Java} methods always run the Java code, the reference.
  */
 public final class Poseidon2 {
   /** State width in field elements. */
@@ -177,12 +183,35 @@ public final class Poseidon2 {
   /**
    * Permutes {@code state} in place: {@link #STATE_LONGS} longs holding the four elements'
    * canonical Montgomery limbs ({@link Fr#writeMontgomeryLimbs} layout); the result is canonical
-   * too. Allocation-free.
+   * too. Runs the native kernel when it is available (see {@link #implementation}), else {@link
+   * #permuteJava}; allocation-free either way.
    */
   public static void permute(long[] state) {
+    checkState(state);
+    NativePoseidon2.Kernel k = NativePoseidon2.kernel();
+    if (k != null) {
+      k.permute(state);
+    } else {
+      permuteJavaUnchecked(state);
+    }
+  }
+
+  /**
+   * The pure-Java {@link #permute}: the reference implementation and the fallback of the native
+   * kernel, never routed elsewhere (for differential tests and benchmarks).
+   */
+  public static void permuteJava(long[] state) {
+    checkState(state);
+    permuteJavaUnchecked(state);
+  }
+
+  private static void checkState(long[] state) {
     if (state.length < STATE_LONGS) {
       throw new IllegalArgumentException("state needs " + STATE_LONGS + " longs");
     }
+  }
+
+  private static void permuteJavaUnchecked(long[] state) {
     long[] s = state;
     // Scratch lives past the state in a thread-confined buffer: t[0..3] sbox temp, t[4..7] sum.
     long[] t = SCRATCH.get();
@@ -275,21 +304,148 @@ public final class Poseidon2 {
 
   /** barretenberg's {@code poseidon2_hash} of the inputs (see the class comment). */
   public static Fr hash(List<Fr> inputs) {
+    NativePoseidon2.Kernel k = NativePoseidon2.kernel();
+    if (k == null) {
+      return hashJava(inputs);
+    }
     int n = inputs.size();
-    long[] s = new long[STATE_LONGS + 4];
-    // capacity element: IV = n << 64
-    s[13] = n;
+    long[] in = new long[4 * n];
+    for (int i = 0; i < n; i++) {
+      inputs.get(i).writeMontgomeryLimbs(in, 4 * i);
+    }
+    long[] out = new long[4];
+    k.hash(in, n, out);
+    return Fr.fromMontgomeryLimbs(out, 0);
+  }
+
+  /** The pure-Java {@link #hash(List)} (reference and fallback, never routed to native code). */
+  public static Fr hashJava(List<Fr> inputs) {
+    int n = inputs.size();
+    long[] in = new long[4 * n];
+    for (int i = 0; i < n; i++) {
+      inputs.get(i).writeMontgomeryLimbs(in, 4 * i);
+    }
+    return Fr.fromMontgomeryLimbs(hashLimbsJava(in, n), 0);
+  }
+
+  /** The Java sponge over {@code len} elements' Montgomery limbs; the hash's limbs. */
+  static long[] hashLimbsJava(long[] in, int len) {
+    long[] s = new long[STATE_LONGS];
+    // capacity element: IV = len << 64
+    s[13] = len;
     FrLimbs.fromCanonical(s, 12);
     int i = 0;
     do {
-      for (int j = 0; j < RATE && i + j < n; j++) {
-        inputs.get(i + j).writeMontgomeryLimbs(s, STATE_LONGS);
-        FrLimbs.add(s, 4 * j, s, 4 * j, s, STATE_LONGS);
+      for (int j = 0; j < RATE && i + j < len; j++) {
+        FrLimbs.add(s, 4 * j, s, 4 * j, in, 4 * (i + j));
       }
-      permute(s);
+      permuteJavaUnchecked(s);
       i += RATE;
-    } while (i < n);
-    return Fr.fromMontgomeryLimbs(s, 0);
+    } while (i < len);
+    return Arrays.copyOf(s, 4);
+  }
+
+  /**
+   * The 2-to-1 hash of the Merkle trees, {@code hash(left, right)}: one permutation of {@code
+   * [left, right, 0, 2 << 64]}.
+   */
+  public static Fr hashPair(Fr left, Fr right) {
+    long[] pair = new long[8];
+    left.writeMontgomeryLimbs(pair, 0);
+    right.writeMontgomeryLimbs(pair, 4);
+    hashPairs(pair, 0, pair, 0, 1);
+    return Fr.fromMontgomeryLimbs(pair, 0);
+  }
+
+  /** {@link #hashPairs(long[], int, long[], int, int)} from and to offset 0. */
+  public static void hashPairs(long[] inMontLimbs, long[] outMontLimbs, int n) {
+    hashPairs(inMontLimbs, 0, outMontLimbs, 0, n);
+  }
+
+  /**
+   * {@code n} 2-to-1 hashes ({@link #hashPair}) in one call, the batch form for tree hashing: pair
+   * {@code i} is the two elements at {@code in[inOffset + 8i .. +8)} (left then right, canonical
+   * Montgomery limbs as written by {@link Fr#writeMontgomeryLimbs}), its hash goes to {@code
+   * out[outOffset + 4i .. +4)}. Pairs are processed in order, so {@code out} may be {@code in}
+   * itself with {@code outOffset <= inOffset} (a tree level computed in place). With the native
+   * kernel the batch runs several permutations at once (vector lanes); the Java fallback allocates
+   * nothing per pair.
+   */
+  public static void hashPairs(long[] in, int inOffset, long[] out, int outOffset, int n) {
+    checkPairs(in, inOffset, out, outOffset, n);
+    NativePoseidon2.Kernel k = NativePoseidon2.kernel();
+    if (k != null) {
+      k.hashPairs(in, inOffset, out, outOffset, n);
+    } else {
+      hashPairsJavaUnchecked(in, inOffset, out, outOffset, n);
+    }
+  }
+
+  /** The pure-Java {@link #hashPairs(long[], int, long[], int, int)} (reference and fallback). */
+  public static void hashPairsJava(long[] in, int inOffset, long[] out, int outOffset, int n) {
+    checkPairs(in, inOffset, out, outOffset, n);
+    hashPairsJavaUnchecked(in, inOffset, out, outOffset, n);
+  }
+
+  private static void checkPairs(long[] in, int inOffset, long[] out, int outOffset, int n) {
+    if (n < 0 || inOffset < 0 || outOffset < 0) {
+      throw new IllegalArgumentException(
+          "negative count or offset: n=" + n + " inOffset=" + inOffset + " outOffset=" + outOffset);
+    }
+    if (inOffset + 8L * n > in.length) {
+      throw new IllegalArgumentException(
+          n
+              + " pairs from offset "
+              + inOffset
+              + " need "
+              + (inOffset + 8L * n)
+              + " longs, input has "
+              + in.length);
+    }
+    if (outOffset + 4L * n > out.length) {
+      throw new IllegalArgumentException(
+          n
+              + " hashes from offset "
+              + outOffset
+              + " need "
+              + (outOffset + 4L * n)
+              + " longs, output has "
+              + out.length);
+    }
+  }
+
+  private static void hashPairsJavaUnchecked(
+      long[] in, int inOffset, long[] out, int outOffset, int n) {
+    long[] s = PAIR_STATE.get();
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(in, inOffset + 8 * i, s, 0, 8);
+      Arrays.fill(s, 8, 12, 0L);
+      System.arraycopy(IV_PAIR, 0, s, 12, 4);
+      permuteJavaUnchecked(s);
+      System.arraycopy(s, 0, out, outOffset + 4 * i, 4);
+    }
+  }
+
+  private static final ThreadLocal<long[]> PAIR_STATE =
+      ThreadLocal.withInitial(() -> new long[STATE_LONGS]);
+
+  /** Montgomery limbs of 2 << 64, the capacity IV of a 2-element hash. */
+  private static final long[] IV_PAIR = ivPair();
+
+  private static long[] ivPair() {
+    long[] iv = {0, 2, 0, 0};
+    FrLimbs.fromCanonical(iv, 0);
+    return iv;
+  }
+
+  /**
+   * Which implementation {@link #permute}, {@link #hash} and {@link #hashPairs} use: {@code
+   * "native-ifma"}, {@code "native-adx"}, {@code "native-portable"} or {@code "java"}. The first
+   * call loads (and if needed compiles) the native kernel.
+   */
+  public static String implementation() {
+    NativePoseidon2.Kernel k = NativePoseidon2.kernel();
+    return k == null ? "java" : "native-" + k.variant().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** barretenberg's {@code poseidon2_hash} of the inputs. */
@@ -316,6 +472,11 @@ public final class Poseidon2 {
    * read as a little-endian integer (Noir's byte order), then hashed. Empty input hashes no fields.
    */
   public static Fr hashBytes(byte[] input) {
+    return hash(bytesToFields(input));
+  }
+
+  /** The fields {@link #hashBytes} hashes: 31-byte little-endian chunks. */
+  static List<Fr> bytesToFields(byte[] input) {
     int n = (input.length + 30) / 31;
     List<Fr> fields = new ArrayList<>(n);
     byte[] be = new byte[Fr.SIZE_IN_BYTES];
@@ -328,6 +489,6 @@ public final class Poseidon2 {
       }
       fields.add(Fr.fromBytes(be));
     }
-    return hash(fields);
+    return fields;
   }
 }
