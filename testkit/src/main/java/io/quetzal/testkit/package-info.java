@@ -7,7 +7,7 @@
  * from the run's seed, so a trial is reproducible on its own.
  *
  * <p>We keep this in-house instead of using jqwik: jqwik 1.10 prints a notice that its author does
- * not want AI agents to use the library, and this project is largely written by one. The harness
- * is small: generation, seeding and replay, without shrinking.
+ * not want AI agents to use the library, and this project is largely written by one. The harness is
+ * small: generation, seeding and replay, without shrinking.
  */
 package io.quetzal.testkit;
