@@ -52,35 +52,6 @@ class ValueTypesTest {
         .isNotNull();
   }
 
-  /**
-   * Text of {@code min} to {@code max} UTF-16 units, usually short: printable ASCII, control
-   * characters, two-byte UTF-8, the rest of the BMP outside surrogates, and supplementary
-   * characters (surrogate pairs).
-   */
-  private static String text(SplittableRandom r, int min, int max) {
-    int len =
-        r.nextInt(3) == 0 ? r.nextInt(min, max + 1) : r.nextInt(min, Math.min(max, min + 16) + 1);
-    StringBuilder sb = new StringBuilder(len);
-    while (sb.length() < len) {
-      int cp =
-          switch (r.nextInt(8)) {
-            case 0, 1, 2 -> r.nextInt(0x20, 0x7f);
-            case 3 -> r.nextInt(0x20);
-            case 4 -> r.nextInt(0x80, 0x800);
-            case 5, 6 -> {
-              int c = r.nextInt(0x800, 0xf800);
-              yield c < 0xd800 ? c : c + 0x800;
-            }
-            default -> r.nextInt(0x10000, 0x110000);
-          };
-      if (sb.length() + Character.charCount(cp) > len) {
-        cp = 'a' + r.nextInt(26);
-      }
-      sb.appendCodePoint(cp);
-    }
-    return sb.toString();
-  }
-
   private static final String HEX = "0123456789abcdefABCDEF";
   private static final String STRAY = " \txXgG-";
 
@@ -136,7 +107,8 @@ class ValueTypesTest {
     Property.forAll(
         "key parse errors never contain the input",
         KEY_EDGES.size() + 1000,
-        r -> edges.hasNext() ? edges.next() : r.nextBoolean() ? text(r, 8, 80) : keyLike(r),
+        r ->
+            edges.hasNext() ? edges.next() : r.nextBoolean() ? Property.text(r, 8, 80) : keyLike(r),
         input -> {
           String trimmed = input.trim();
           try {

@@ -1,5 +1,8 @@
 package io.quetzal.testkit;
 
+import java.math.BigInteger;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -86,5 +89,94 @@ public final class Property {
       }
     }
     return out;
+  }
+
+  /**
+   * A generator that yields the {@code edges} in list order, one per call, and once they are used
+   * up yields values drawn by {@code random}. Edge calls draw nothing from the stream they are
+   * given, so the random values that follow are those {@code random} would give on the same
+   * streams.
+   *
+   * <p>Pass the result to {@link #forAll(String, int, Function, Consumer)} with {@code edges.size()
+   * + n} trials to check every edge value and then {@code n} random ones. The generator is
+   * stateful: it walks {@code edges} once, so make a new one for each run, and do not change {@code
+   * edges} while it is in use.
+   *
+   * @param edges the fixed values to yield first, in order
+   * @param random draws the values that follow the edges
+   * @return a single-use generator: the edges, then random values
+   */
+  public static <T> Function<SplittableRandom, T> edgesThen(
+      List<T> edges, Function<SplittableRandom, T> random) {
+    Objects.requireNonNull(random, "random");
+    Iterator<T> next = edges.iterator();
+    return r -> next.hasNext() ? next.next() : random.apply(r);
+  }
+
+  /**
+   * A value uniform in {@code [0, bound)}, by rejection: draws {@code bound.bitLength()} random
+   * bits (whole bytes from {@link #bytes}, shifted down) until the value is below {@code bound}, so
+   * each draw is accepted with probability above one half.
+   *
+   * @param random the stream to draw from
+   * @param bound the exclusive upper bound; must be positive
+   * @return a value in {@code [0, bound)}
+   * @throws IllegalArgumentException if {@code bound} is not positive
+   */
+  public static BigInteger uniformBelow(SplittableRandom random, BigInteger bound) {
+    if (bound.signum() <= 0) {
+      throw new IllegalArgumentException("bound must be positive: " + bound);
+    }
+    int bits = bound.bitLength();
+    int bytes = (bits + 7) / 8;
+    while (true) {
+      BigInteger v = new BigInteger(1, bytes(random, bytes)).shiftRight(8 * bytes - bits);
+      if (v.compareTo(bound) < 0) {
+        return v;
+      }
+    }
+  }
+
+  /**
+   * Text of {@code min} to {@code max} UTF-16 units (its {@link String#length()}), usually short:
+   * one time in three the length is uniform in {@code [min, max]}, otherwise in {@code [min,
+   * min(max, min + 16)]}. The characters mix printable ASCII, control characters, two-byte UTF-8,
+   * the rest of the BMP outside the surrogate range, and supplementary characters (as surrogate
+   * pairs); a supplementary character that would overrun the length is replaced by a lowercase
+   * ASCII letter. The result is always well-formed UTF-16: it never holds a lone surrogate.
+   *
+   * @param random the stream to draw from
+   * @param min the least length, at least 0
+   * @param max the greatest length, at least {@code min} and below {@link Integer#MAX_VALUE}
+   * @return the text
+   * @throws IllegalArgumentException if the bounds are out of range
+   */
+  public static String text(SplittableRandom random, int min, int max) {
+    if (min < 0 || max < min || max == Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("bad length bounds [" + min + ", " + max + "]");
+    }
+    int len =
+        random.nextInt(3) == 0
+            ? random.nextInt(min, max + 1)
+            : random.nextInt(min, min + Math.min(max - min, 16) + 1);
+    StringBuilder sb = new StringBuilder(len);
+    while (sb.length() < len) {
+      int cp =
+          switch (random.nextInt(8)) {
+            case 0, 1, 2 -> random.nextInt(0x20, 0x7f);
+            case 3 -> random.nextInt(0x20);
+            case 4 -> random.nextInt(0x80, 0x800);
+            case 5, 6 -> {
+              int c = random.nextInt(0x800, 0xf800);
+              yield c < 0xd800 ? c : c + 0x800;
+            }
+            default -> random.nextInt(0x10000, 0x110000);
+          };
+      if (sb.length() + Character.charCount(cp) > len) {
+        cp = 'a' + random.nextInt(26);
+      }
+      sb.appendCodePoint(cp);
+    }
+    return sb.toString();
   }
 }

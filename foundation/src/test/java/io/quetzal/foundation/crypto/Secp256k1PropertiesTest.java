@@ -9,12 +9,10 @@ import io.quetzal.testkit.Property;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class Secp256k1PropertiesTest {
@@ -57,39 +55,21 @@ class Secp256k1PropertiesTest {
     return edges;
   }
 
-  /** A uniform value in [0, m). */
-  private static BigInteger uniformBelow(SplittableRandom r, BigInteger m) {
-    int bits = m.bitLength();
-    int bytes = (bits + 7) / 8;
-    while (true) {
-      BigInteger v = new BigInteger(1, Property.bytes(r, bytes)).shiftRight(8 * bytes - bits);
-      if (v.compareTo(m) < 0) {
-        return v;
-      }
-    }
-  }
-
   /** A private key in [1, n - 1], big-endian: small, near n, or uniform. */
   private static byte[] key(SplittableRandom r) {
-    BigInteger small = uniformBelow(r, BigInteger.ONE.shiftLeft(64));
+    BigInteger small = Property.uniformBelow(r, BigInteger.ONE.shiftLeft(64));
     BigInteger d =
         switch (r.nextInt(8)) {
           case 0 -> small.add(BigInteger.ONE);
           case 1 -> Secp256k1.N.subtract(BigInteger.ONE).subtract(small);
-          default -> uniformBelow(r, Secp256k1.N.subtract(BigInteger.ONE)).add(BigInteger.ONE);
+          default ->
+              Property.uniformBelow(r, Secp256k1.N.subtract(BigInteger.ONE)).add(BigInteger.ONE);
         };
     return EthSignature.to32(d);
   }
 
   private static byte[] hash(SplittableRandom r) {
     return Property.bytes(r, 32);
-  }
-
-  /** The {@code edges} in order, then values drawn by {@code random}. */
-  private static <T> Function<SplittableRandom, T> edgesThen(
-      List<T> edges, Function<SplittableRandom, T> random) {
-    Iterator<T> next = edges.iterator();
-    return r -> next.hasNext() ? next.next() : random.apply(r);
   }
 
   record KeyAndHash(byte[] key, byte[] hash) {
@@ -108,7 +88,10 @@ class Secp256k1PropertiesTest {
       }
     }
     Property.forAll(
-        name, edges.size() + trials, edgesThen(edges, r -> new KeyAndHash(key(r), hash(r))), check);
+        name,
+        edges.size() + trials,
+        Property.edgesThen(edges, r -> new KeyAndHash(key(r), hash(r))),
+        check);
   }
 
   @Test
@@ -176,7 +159,7 @@ class Secp256k1PropertiesTest {
     Property.forAll(
         "any unsigned 32-bit v round-trips through string and buffer",
         edges.size() + 40,
-        edgesThen(edges, r -> new Rsv(Property.bytes(r, 32), Property.bytes(r, 32), v(r))),
+        Property.edgesThen(edges, r -> new Rsv(Property.bytes(r, 32), Property.bytes(r, 32), v(r))),
         rsv -> {
           EthSignature sig = new EthSignature(rsv.r(), rsv.s(), rsv.v());
           assertThat(EthSignature.fromString(sig.toString())).isEqualTo(sig);
@@ -193,7 +176,7 @@ class Secp256k1PropertiesTest {
     Property.forAll(
         "a private key never appears in text",
         edges.size() + 40,
-        edgesThen(edges, Secp256k1PropertiesTest::key),
+        Property.edgesThen(edges, Secp256k1PropertiesTest::key),
         keyBytes -> {
           Secp256k1PrivateKey key = Secp256k1PrivateKey.fromBytes(keyBytes);
           String hex = Hex.encodeNoPrefix(keyBytes);

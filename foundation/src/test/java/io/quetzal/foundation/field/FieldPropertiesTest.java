@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quetzal.testkit.Property;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -41,18 +40,6 @@ class FieldPropertiesTest {
   private static final List<BigInteger> FR_EDGES = edges(R);
   private static final List<BigInteger> FQ_EDGES = edges(P);
 
-  /** A uniform value in [0, m). */
-  private static BigInteger uniformBelow(SplittableRandom r, BigInteger m) {
-    int bits = m.bitLength();
-    int bytes = (bits + 7) / 8;
-    while (true) {
-      BigInteger v = new BigInteger(1, Property.bytes(r, bytes)).shiftRight(8 * bytes - bits);
-      if (v.compareTo(m) < 0) {
-        return v;
-      }
-    }
-  }
-
   /**
    * A value below {@code m}: an edge value 2 times in 10, uniform in [0, m) 7 times in 10, uniform
    * in [0, 2^64] once in 10.
@@ -62,9 +49,9 @@ class FieldPropertiesTest {
     if (roll < 2) {
       return edges.get(r.nextInt(edges.size()));
     } else if (roll < 9) {
-      return uniformBelow(r, m);
+      return Property.uniformBelow(r, m);
     } else {
-      return uniformBelow(r, TWO_64.add(BigInteger.ONE));
+      return Property.uniformBelow(r, TWO_64.add(BigInteger.ONE));
     }
   }
 
@@ -91,13 +78,6 @@ class FieldPropertiesTest {
     return pairs;
   }
 
-  /** The {@code edges} in order, then values drawn by {@code random}. */
-  private static <T> Function<SplittableRandom, T> edgesThen(
-      List<T> edges, Function<SplittableRandom, T> random) {
-    Iterator<T> next = edges.iterator();
-    return r -> next.hasNext() ? next.next() : random.apply(r);
-  }
-
   /** Runs {@code check} on every edge pair, then on {@code trials} random pairs. */
   private static void forAllPairs(
       String name,
@@ -111,7 +91,7 @@ class FieldPropertiesTest {
     Property.forAll(
         name,
         edges.size() + trials,
-        edgesThen(edges, r -> new Pair(a.apply(r), b.apply(r))),
+        Property.edgesThen(edges, r -> new Pair(a.apply(r), b.apply(r))),
         check);
   }
 
@@ -182,7 +162,7 @@ class FieldPropertiesTest {
     Property.forAll(
         "Fr sqrt matches Euler's criterion",
         FR_EDGES.size() + 300,
-        edgesThen(FR_EDGES, FieldPropertiesTest::fr),
+        Property.edgesThen(FR_EDGES, FieldPropertiesTest::fr),
         a -> checkSqrt(Fr.fromBigInteger(a).sqrt().map(Fr::toBigInteger), a, R));
   }
 
@@ -191,7 +171,7 @@ class FieldPropertiesTest {
     Property.forAll(
         "Fq sqrt matches Euler's criterion",
         FQ_EDGES.size() + 300,
-        edgesThen(FQ_EDGES, FieldPropertiesTest::fq),
+        Property.edgesThen(FQ_EDGES, FieldPropertiesTest::fq),
         a -> checkSqrt(Fq.fromBigInteger(a).sqrt().map(Fq::toBigInteger), a, P));
   }
 
@@ -231,7 +211,7 @@ class FieldPropertiesTest {
     Property.forAll(
         "pow matches modPow",
         edges.size() + 300,
-        edgesThen(edges, r -> new Triple(fr(r), fq(r), fr(r))),
+        Property.edgesThen(edges, r -> new Triple(fr(r), fq(r), fr(r))),
         t -> {
           BigInteger a = t.a();
           BigInteger b = t.b();

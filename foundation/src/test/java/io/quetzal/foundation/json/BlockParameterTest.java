@@ -14,10 +14,8 @@ import io.quetzal.foundation.types.L1BlockNumber;
 import io.quetzal.testkit.Property;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class BlockParameterTest {
@@ -81,25 +79,6 @@ class BlockParameterTest {
           Fr.MODULUS.subtract(BigInteger.TWO),
           Fr.MODULUS.subtract(BigInteger.ONE));
 
-  /** The {@code edges} in order, then values drawn by {@code random}. */
-  private static <T> Function<SplittableRandom, T> edgesThen(
-      List<T> edges, Function<SplittableRandom, T> random) {
-    Iterator<T> next = edges.iterator();
-    return r -> next.hasNext() ? next.next() : random.apply(r);
-  }
-
-  /** A uniform value in [0, m). */
-  private static BigInteger uniformBelow(SplittableRandom r, BigInteger m) {
-    int bits = m.bitLength();
-    int bytes = (bits + 7) / 8;
-    while (true) {
-      BigInteger v = new BigInteger(1, Property.bytes(r, bytes)).shiftRight(8 * bytes - bits);
-      if (v.compareTo(m) < 0) {
-        return v;
-      }
-    }
-  }
-
   /** A block number in [0, 2^53]: small or uniform. */
   private static long number(SplittableRandom r) {
     return r.nextInt(4) == 0 ? r.nextLong(10_000) : r.nextLong(MAX_SAFE + 1);
@@ -107,11 +86,11 @@ class BlockParameterTest {
 
   /** A hash in [0, r): small, near the modulus, or uniform. */
   private static BigInteger hash(SplittableRandom r) {
-    BigInteger small = uniformBelow(r, BigInteger.ONE.shiftLeft(64));
+    BigInteger small = Property.uniformBelow(r, BigInteger.ONE.shiftLeft(64));
     return switch (r.nextInt(10)) {
       case 0 -> small;
       case 1 -> Fr.MODULUS.subtract(BigInteger.ONE).subtract(small);
-      default -> uniformBelow(r, Fr.MODULUS);
+      default -> Property.uniformBelow(r, Fr.MODULUS);
     };
   }
 
@@ -136,7 +115,7 @@ class BlockParameterTest {
     Property.forAll(
         "block numbers round-trip through JSON",
         NUMBER_EDGES.size() + 200,
-        edgesThen(NUMBER_EDGES, BlockParameterTest::number),
+        Property.edgesThen(NUMBER_EDGES, BlockParameterTest::number),
         n -> {
           BlockParameter p = BlockParameter.number(n);
           String json = write(p);
@@ -153,7 +132,7 @@ class BlockParameterTest {
     Property.forAll(
         "block hashes round-trip through JSON",
         HASH_EDGES.size() + 200,
-        edgesThen(HASH_EDGES, BlockParameterTest::hash),
+        Property.edgesThen(HASH_EDGES, BlockParameterTest::hash),
         h -> {
           BlockParameter p = BlockParameter.hash(Fr.fromBigInteger(h));
           String json = write(p);

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quetzal.testkit.Property;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class SecretTest {
@@ -77,42 +75,6 @@ class SecretTest {
     assertThat(length.reveal()).isEqualTo(66);
   }
 
-  /**
-   * Text of {@code min} to {@code max} UTF-16 units, usually short: printable ASCII, control
-   * characters, two-byte UTF-8, the rest of the BMP outside surrogates, and supplementary
-   * characters (surrogate pairs).
-   */
-  private static String text(SplittableRandom r, int min, int max) {
-    int len =
-        r.nextInt(3) == 0 ? r.nextInt(min, max + 1) : r.nextInt(min, Math.min(max, min + 16) + 1);
-    StringBuilder sb = new StringBuilder(len);
-    while (sb.length() < len) {
-      int cp =
-          switch (r.nextInt(8)) {
-            case 0, 1, 2 -> r.nextInt(0x20, 0x7f);
-            case 3 -> r.nextInt(0x20);
-            case 4 -> r.nextInt(0x80, 0x800);
-            case 5, 6 -> {
-              int c = r.nextInt(0x800, 0xf800);
-              yield c < 0xd800 ? c : c + 0x800;
-            }
-            default -> r.nextInt(0x10000, 0x110000);
-          };
-      if (sb.length() + Character.charCount(cp) > len) {
-        cp = 'a' + r.nextInt(26);
-      }
-      sb.appendCodePoint(cp);
-    }
-    return sb.toString();
-  }
-
-  /** The {@code edges} in order, then values drawn by {@code random}. */
-  private static <T> Function<SplittableRandom, T> edgesThen(
-      List<T> edges, Function<SplittableRandom, T> random) {
-    Iterator<T> next = edges.iterator();
-    return r -> next.hasNext() ? next.next() : random.apply(r);
-  }
-
   /** A copy that is equal but not the same instance. */
   private static String copy(String s) {
     return new String(s.toCharArray());
@@ -136,7 +98,7 @@ class SecretTest {
     Property.forAll(
         "a secret never renders its value",
         edges.size() + 1000,
-        edgesThen(edges, r -> text(r, 1, 80)),
+        Property.edgesThen(edges, r -> Property.text(r, 1, 80)),
         value -> {
           Secret<String> secret = Secret.of(value);
           assertThat(secret.toString()).isEqualTo(Secret.REDACTED);
@@ -147,7 +109,7 @@ class SecretTest {
   record Pair(String a, String b) {}
 
   private static Pair pair(SplittableRandom r) {
-    String a = text(r, 0, 255);
+    String a = Property.text(r, 0, 255);
     String b =
         switch (r.nextInt(8)) {
           case 0, 1 -> copy(a);
@@ -160,8 +122,8 @@ class SecretTest {
             c[i] = (char) (c[i] ^ (1 + r.nextInt(0x7f)));
             yield new String(c);
           }
-          case 3 -> r.nextBoolean() ? a + text(r, 1, 4) : a.substring(0, a.length() / 2);
-          default -> text(r, 0, 255);
+          case 3 -> r.nextBoolean() ? a + Property.text(r, 1, 4) : a.substring(0, a.length() / 2);
+          default -> Property.text(r, 0, 255);
         };
     return new Pair(a, b);
   }
@@ -179,7 +141,7 @@ class SecretTest {
     Property.forAll(
         "secrets are equal exactly when the values are",
         edges.size() + 1000,
-        edgesThen(edges, SecretTest::pair),
+        Property.edgesThen(edges, SecretTest::pair),
         p -> assertThat(Secret.of(p.a()).equals(Secret.of(p.b()))).isEqualTo(p.a().equals(p.b())));
   }
 }

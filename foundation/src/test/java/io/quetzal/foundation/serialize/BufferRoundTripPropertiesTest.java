@@ -10,10 +10,8 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class BufferRoundTripPropertiesTest {
@@ -68,36 +66,17 @@ class BufferRoundTripPropertiesTest {
     return out;
   }
 
-  /** The {@code edges} in order, then values drawn by {@code random}. */
-  private static <T> Function<SplittableRandom, T> edgesThen(
-      List<T> edges, Function<SplittableRandom, T> random) {
-    Iterator<T> next = edges.iterator();
-    return r -> next.hasNext() ? next.next() : random.apply(r);
-  }
-
   /** The {@code i}-th element, cycling: walks several edge lists side by side. */
   private static <T> T cycle(List<T> list, int i) {
     return list.get(i % list.size());
-  }
-
-  /** A uniform value in [0, m). */
-  private static BigInteger uniformBelow(SplittableRandom r, BigInteger m) {
-    int bits = m.bitLength();
-    int bytes = (bits + 7) / 8;
-    while (true) {
-      BigInteger v = new BigInteger(1, Property.bytes(r, bytes)).shiftRight(8 * bytes - bits);
-      if (v.compareTo(m) < 0) {
-        return v;
-      }
-    }
   }
 
   /** A value below {@code m}: an edge value, a small value, or uniform. */
   private static BigInteger below(SplittableRandom r, BigInteger m, List<BigInteger> edges) {
     return switch (r.nextInt(8)) {
       case 0 -> edges.get(r.nextInt(edges.size()));
-      case 1 -> uniformBelow(r, BigInteger.ONE.shiftLeft(64));
-      default -> uniformBelow(r, m);
+      case 1 -> Property.uniformBelow(r, BigInteger.ONE.shiftLeft(64));
+      default -> Property.uniformBelow(r, m);
     };
   }
 
@@ -108,35 +87,6 @@ class BufferRoundTripPropertiesTest {
       case 1, 2 -> r.nextLong(Math.min(256, bound));
       default -> r.nextLong(bound);
     };
-  }
-
-  /**
-   * Text of {@code min} to {@code max} UTF-16 units, usually short: printable ASCII, control
-   * characters, two-byte UTF-8, the rest of the BMP outside surrogates, and supplementary
-   * characters (surrogate pairs).
-   */
-  private static String text(SplittableRandom r, int min, int max) {
-    int len =
-        r.nextInt(3) == 0 ? r.nextInt(min, max + 1) : r.nextInt(min, Math.min(max, min + 16) + 1);
-    StringBuilder sb = new StringBuilder(len);
-    while (sb.length() < len) {
-      int cp =
-          switch (r.nextInt(8)) {
-            case 0, 1, 2 -> r.nextInt(0x20, 0x7f);
-            case 3 -> r.nextInt(0x20);
-            case 4 -> r.nextInt(0x80, 0x800);
-            case 5, 6 -> {
-              int c = r.nextInt(0x800, 0xf800);
-              yield c < 0xd800 ? c : c + 0x800;
-            }
-            default -> r.nextInt(0x10000, 0x110000);
-          };
-      if (sb.length() + Character.charCount(cp) > len) {
-        cp = 'a' + r.nextInt(26);
-      }
-      sb.appendCodePoint(cp);
-    }
-    return sb.toString();
   }
 
   record Primitives(
@@ -200,7 +150,7 @@ class BufferRoundTripPropertiesTest {
         r.nextBoolean(),
         below(r, TWO_256, U256_EDGES),
         r.nextInt(8) == 0 ? U64_EDGES.get(r.nextInt(U64_EDGES.size())) : r.nextLong() >>> 1,
-        text(r, 0, 255),
+        Property.text(r, 0, 255),
         Property.bytes(r, blobLength));
   }
 
@@ -210,7 +160,7 @@ class BufferRoundTripPropertiesTest {
     Property.forAll(
         "primitives round-trip",
         edges.size() + 300,
-        edgesThen(edges, BufferRoundTripPropertiesTest::primitives),
+        Property.edgesThen(edges, BufferRoundTripPropertiesTest::primitives),
         p -> {
           long number = p.number();
           int u8 = p.u8();
@@ -302,7 +252,7 @@ class BufferRoundTripPropertiesTest {
     Property.forAll(
         "fields and vectors round-trip",
         edges.size() + 200,
-        edgesThen(edges, BufferRoundTripPropertiesTest::fieldsAndNumbers),
+        Property.edgesThen(edges, BufferRoundTripPropertiesTest::fieldsAndNumbers),
         p -> {
           List<Long> numbers = p.numbers();
           Fr fr = Fr.fromBigInteger(p.a());
@@ -380,7 +330,7 @@ class BufferRoundTripPropertiesTest {
     Property.forAll(
         "signed big ints round-trip",
         edges.size() + 200,
-        edgesThen(edges, BufferRoundTripPropertiesTest::widthAndSeed),
+        Property.edgesThen(edges, BufferRoundTripPropertiesTest::widthAndSeed),
         ws -> {
           int width = ws.width();
           BigInteger half = BigInteger.ONE.shiftLeft(8 * width - 1);

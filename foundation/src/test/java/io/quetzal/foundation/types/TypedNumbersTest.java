@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quetzal.testkit.Property;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class TypedNumbersTest {
@@ -69,13 +67,6 @@ class TypedNumbersTest {
     return new Pair(a, b);
   }
 
-  /** The {@code edges} in order, then values drawn by {@code random}. */
-  private static <T> Function<SplittableRandom, T> edgesThen(
-      List<T> edges, Function<SplittableRandom, T> random) {
-    Iterator<T> next = edges.iterator();
-    return r -> next.hasNext() ? next.next() : random.apply(r);
-  }
-
   @Test
   void orderFollowsValue() {
     List<Pair> edges = new ArrayList<>();
@@ -87,7 +78,7 @@ class TypedNumbersTest {
     Property.forAll(
         "typed numbers order by value",
         edges.size() + 1000,
-        edgesThen(edges, TypedNumbersTest::pair),
+        Property.edgesThen(edges, TypedNumbersTest::pair),
         p -> {
           long a = p.a();
           long b = p.b();
