@@ -1,8 +1,8 @@
 package io.quetzal.cli;
 
+import io.quetzal.cli.start.LocalNetworkLauncher;
 import io.quetzal.cli.start.NodeLauncher;
 import io.quetzal.cli.start.StartCommand;
-import io.quetzal.cli.start.UnavailableNodeLauncher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,10 +33,13 @@ public final class QuetzalCli {
     return create(env, home, out, err, launcher.apply(err)).execute(args);
   }
 
-  /** Runs with the launcher of this build, which reports that node services are missing. */
+  /**
+   * Runs with the launcher of this build: {@code --local-network} runs the local network, other
+   * roles report that their services are missing.
+   */
   public static int run(
       String[] args, Map<String, String> env, Path home, PrintWriter out, PrintWriter err) {
-    return run(args, env, home, out, err, UnavailableNodeLauncher::new);
+    return run(args, env, home, out, err, e -> new LocalNetworkLauncher(env, e));
   }
 
   /** The configured command line, ready to {@code execute}. */

@@ -4,9 +4,13 @@ import io.quetzal.cli.ExitCodes;
 import io.quetzal.cli.config.StartConfig;
 import java.io.PrintWriter;
 
-/** The launcher of this build: the node services do not exist yet, so it says so and exits 3. */
+/**
+ * The launcher for role combinations not built yet (everything but {@code --local-network}): it
+ * says so and exits 3.
+ */
 public final class UnavailableNodeLauncher implements NodeLauncher {
-  public static final String MESSAGE = "quetzal: node services are not available in this build yet";
+  public static final String MESSAGE =
+      "quetzal: node services other than --local-network are not available in this build yet";
 
   private final PrintWriter err;
 

@@ -6,7 +6,9 @@
  *                                     │
  *                                     ▼
  *                               NodeLauncher.launch(config)
- *                               (this build: UnavailableNodeLauncher, exit 3)
+ *                               this build: LocalNetworkLauncher
+ *                                 --local-network: LocalNetworkL1 (anvil) + AztecNode, until a signal
+ *                                 other roles: UnavailableNodeLauncher, exit 3
  * </pre>
  *
  * <p>Design notes: {@code start} never starts anything itself; later work supplies a {@code

@@ -1,0 +1,183 @@
+package io.quetzal.cli.start;
+
+import io.quetzal.cli.ExitCodes;
+import io.quetzal.cli.config.StartConfig;
+import io.quetzal.cli.config.StorageConfig;
+import io.quetzal.ethereum.contracts.L1ContractAddresses;
+import io.quetzal.ethereum.local.DeployedL1Contracts;
+import io.quetzal.ethereum.local.L1ToolchainException;
+import io.quetzal.ethereum.local.LocalNetworkL1;
+import io.quetzal.ethereum.rpc.L1RpcException;
+import io.quetzal.node.AztecNode;
+import io.quetzal.node.GenesisMismatchException;
+import io.quetzal.node.NodeConfig;
+import io.quetzal.node.NodeL1;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code quetzal start --local-network}: starts the local L1 ({@link LocalNetworkL1}: anvil and the
+ * deployed contracts), then the node on loopback, prints the ports and addresses, and runs until
+ * SIGINT or SIGTERM. A shutdown hook then stops the RPC server, closes the world state and stops
+ * anvil, in that order, before the JVM exits. Other role combinations are not built yet: they get
+ * {@link UnavailableNodeLauncher}'s message and status 3.
+ */
+public final class LocalNetworkLauncher implements NodeLauncher {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalNetworkLauncher.class);
+
+  private final Map<String, String> env;
+  private final PrintWriter err;
+
+  private LocalNetworkL1 l1;
+  private AztecNode node;
+  private boolean stopping;
+
+  /**
+   * @param env the process environment ({@code ANVIL_PORT}, {@code QUETZAL_CACHE})
+   * @param err progress lines and errors
+   */
+  public LocalNetworkLauncher(Map<String, String> env, PrintWriter err) {
+    this.env = Map.copyOf(env);
+    this.err = err;
+  }
+
+  @Override
+  public int launch(StartConfig config) throws InterruptedException {
+    if (!config.roles().localNetwork()) {
+      return new UnavailableNodeLauncher(err).launch(config);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              stop();
+              stopped.countDown();
+            },
+            "quetzal-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      start(config);
+    } catch (GenesisMismatchException | L1ToolchainException | L1RpcException e) {
+      stop();
+      Runtime.getRuntime().removeShutdownHook(hook);
+      err.println("quetzal: " + e.getMessage());
+      err.flush();
+      return ExitCodes.INTERNAL_ERROR;
+    } catch (RuntimeException e) {
+      stop();
+      Runtime.getRuntime().removeShutdownHook(hook);
+      throw e;
+    }
+    // Runs until a signal: the hook stops the services, then the JVM exits.
+    stopped.await();
+    return ExitCodes.OK;
+  }
+
+  private void start(StartConfig config) {
+    Optional<java.nio.file.Path> dataDirectory = config.storage().dataDirectory();
+    LocalNetworkL1.Options options =
+        LocalNetworkL1.Options.defaults(env, dataDirectory, this::progress);
+    progress("starting the local L1 (anvil on 127.0.0.1:" + options.anvilPort() + ")");
+    LocalNetworkL1 started = LocalNetworkL1.start(options);
+    synchronized (this) {
+      l1 = started;
+      if (stopping) {
+        throw new IllegalStateException("stopped while starting");
+      }
+    }
+    DeployedL1Contracts d = started.deployment();
+    NodeConfig nodeConfig =
+        new NodeConfig(
+            dataDirectory,
+            OptionalLong.of(worldStateMapSizeBytes(config.storage())),
+            InetAddress.getLoopbackAddress(),
+            config.rpc().port(),
+            config.rpc().maxBatchSize(),
+            bodyBytes(config.rpc().maxBodySize()));
+    progress("starting the node (world state " + where(dataDirectory) + ")");
+    AztecNode n =
+        AztecNode.start(
+            nodeConfig,
+            new NodeL1(started.rpc(), d.l1ChainId(), d.rollupVersion(), d.addresses()),
+            AztecNode.localNetworkPrefill());
+    synchronized (this) {
+      node = n;
+      if (stopping) {
+        throw new IllegalStateException("stopped while starting");
+      }
+    }
+    L1ContractAddresses a = d.addresses();
+    progress(
+        String.format(
+            Locale.ROOT,
+            "local network ready: JSON-RPC http://%s:%d, L1 %s (chain id %d), rollup version %d",
+            n.rpcAddress().getAddress().getHostAddress(),
+            n.rpcAddress().getPort(),
+            started.l1RpcUrl(),
+            d.l1ChainId(),
+            d.rollupVersion()));
+    a.asMap().forEach((k, v) -> progress(String.format(Locale.ROOT, "  %-27s %s", k, v)));
+    progress("Ctrl-C (SIGINT) or SIGTERM stops the node and anvil");
+  }
+
+  /** Stops what is running: the node (RPC server, world state), then anvil. Idempotent. */
+  synchronized void stop() {
+    if (stopping && node == null && l1 == null) {
+      return;
+    }
+    stopping = true;
+    if (node != null) {
+      progress("stopping the node");
+      try {
+        node.close();
+      } catch (RuntimeException e) {
+        LOG.warn("stopping the node failed", e);
+      }
+      node = null;
+    }
+    if (l1 != null) {
+      progress("stopping anvil");
+      try {
+        l1.close();
+      } catch (RuntimeException e) {
+        LOG.warn("stopping the L1 failed", e);
+      }
+      l1 = null;
+    }
+  }
+
+  private void progress(String line) {
+    err.println("quetzal: " + line);
+    err.flush();
+  }
+
+  private static String where(Optional<java.nio.file.Path> dir) {
+    return dir.map(p -> "in " + p.resolve("world-state")).orElse("in a temporary directory");
+  }
+
+  private static long worldStateMapSizeBytes(StorageConfig s) {
+    return s.worldStateDbMapSizeKb().orElse(s.dataStoreMapSizeKb()) * 1024L;
+  }
+
+  /** {@code 1mb}, {@code 512kb}, {@code 100} (bytes) as validated by the config. */
+  static long bodyBytes(String size) {
+    String s = size.strip().toLowerCase(Locale.ROOT);
+    long unit = 1;
+    if (s.endsWith("kb")) {
+      unit = 1024;
+    } else if (s.endsWith("mb")) {
+      unit = 1024 * 1024;
+    } else if (s.endsWith("gb")) {
+      unit = 1024L * 1024 * 1024;
+    }
+    String digits = s.replaceAll("[a-z]+$", "");
+    return Long.parseLong(digits) * unit;
+  }
+}

@@ -1,0 +1,173 @@
+package io.quetzal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quetzal.cli.start.UnavailableNodeLauncher;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code quetzal start} with this build's launcher: {@code --local-network} runs (in a child JVM,
+ * as {@code ./quetzal} would, stopped with SIGTERM), other roles still exit 3.
+ */
+class LocalNetworkStartTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @TempDir Path tmp;
+
+  @Test
+  void rolesOtherThanTheLocalNetworkStillExit3() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        QuetzalCli.run(
+            new String[] {"start", "--node", "--archiver"},
+            CliHarness.NODE_ENV,
+            Path.of("/nonexistent-home"),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
+    assertThat(code).isEqualTo(ExitCodes.SERVICES_UNAVAILABLE);
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "quetzal: node services other than --local-network are not available in this build"
+                + " yet")
+        .isEqualTo(UnavailableNodeLauncher.MESSAGE);
+  }
+
+  @Test
+  @Tag("anvil")
+  void theLocalNetworkAnswersThenStopsCleanlyOnSigterm() throws Exception {
+    int rpcPort = freePort();
+    int anvilPort = freePort();
+    Path log = tmp.resolve("child.log");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.quetzal.cli.Main",
+                "start",
+                "--local-network",
+                "--port",
+                Integer.toString(rpcPort))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    Map<String, String> env = pb.environment();
+    env.keySet()
+        .removeIf(
+            k ->
+                k.equals("DATA_DIRECTORY")
+                    || k.equals("AZTEC_PORT")
+                    || k.equals("LOG_LEVEL")
+                    || k.equals("ETHEREUM_HOSTS"));
+    env.put("ANVIL_PORT", Integer.toString(anvilPort));
+    Process child = pb.start();
+    List<ProcessHandle> descendants = new ArrayList<>();
+    try {
+      JsonNode tips = awaitTips(child, rpcPort, log, Duration.ofSeconds(180));
+      assertThat(tips.path("proven").path("number").isNumber()).isTrue();
+      assertThat(tips.path("proposed").path("number").asLong()).isZero();
+      assertThat(call(rpcPort, "node_getBlockNumber").asLong()).isZero();
+      child.descendants().forEach(descendants::add);
+      assertThat(descendants).as("anvil runs under the node").isNotEmpty();
+      assertThat(portFree(anvilPort)).isFalse();
+
+      child.destroy(); // SIGTERM
+      assertThat(child.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
+    } finally {
+      if (child.isAlive()) {
+        child.destroyForcibly();
+        child.waitFor(10, TimeUnit.SECONDS);
+      }
+      child.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+    String output = Files.readString(log);
+    assertThat(output).contains("local network ready").contains("stopping anvil");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline
+        && (descendants.stream().anyMatch(ProcessHandle::isAlive) || !portFree(anvilPort))) {
+      Thread.sleep(100);
+    }
+    assertThat(descendants.stream().filter(ProcessHandle::isAlive).toList()).isEmpty();
+    assertThat(portFree(anvilPort)).as("anvil's port is free").isTrue();
+    assertThat(portFree(rpcPort)).as("the RPC port is free").isTrue();
+  }
+
+  private static JsonNode awaitTips(Process child, int port, Path log, Duration timeout)
+      throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!child.isAlive()) {
+        throw new AssertionError("the node exited early:\n" + Files.readString(log));
+      }
+      Optional<JsonNode> tips = tryCall(port, "node_getL2Tips");
+      if (tips.isPresent()) {
+        return tips.get();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no answer within " + timeout + ":\n" + Files.readString(log));
+  }
+
+  private static JsonNode call(int port, String method) throws InterruptedException {
+    return tryCall(port, method).orElseThrow();
+  }
+
+  private static Optional<JsonNode> tryCall(int port, String method) throws InterruptedException {
+    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                  .timeout(Duration.ofSeconds(5))
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(MAPPER.readTree(r.body()).get("result"));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean portFree(int port) {
+    try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort() == port;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package io.quetzal.node;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.quetzal.ethereum.contracts.RollupContract;
+import io.quetzal.foundation.field.Fr;
+import io.quetzal.kvstore.LmdbConfig;
+import io.quetzal.node.rpc.JsonRpcDispatcher;
+import io.quetzal.node.rpc.JsonRpcHttpServer;
+import io.quetzal.node.rpc.JsonRpcMethod;
+import io.quetzal.stdlib.Constants;
+import io.quetzal.stdlib.genesis.FundedAccounts;
+import io.quetzal.stdlib.genesis.GenesisValues;
+import io.quetzal.stdlib.trees.MerkleTreeId;
+import io.quetzal.stdlib.trees.PublicDataTreeLeaf;
+import io.quetzal.worldstate.WorldState;
+import io.quetzal.worldstate.WorldStateConfig;
+import io.quetzal.worldstate.WorldStateStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Aztec node, as far as it is wired: the world state at genesis (checked against the rollup)
+ * and the {@code node_*} JSON-RPC server. {@link #close()} stops the server, closes the world state
+ * and removes a temporary data directory. The L1 is the caller's.
+ */
+public final class AztecNode implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AztecNode.class);
+
+  /** The official package version, sent as {@code x-aztec-packageVersion}. */
+  public static final String PACKAGE_VERSION = "4.1.2";
+
+  private final NodeL1 l1;
+  private final WorldState worldState;
+  private final Optional<Path> tempDirectory;
+  private final Fr genesisBlockHash;
+  private volatile JsonRpcHttpServer server;
+
+  private AztecNode(
+      NodeL1 l1, WorldState worldState, Optional<Path> tempDirectory, Fr genesisBlockHash) {
+    this.l1 = l1;
+    this.worldState = worldState;
+    this.tempDirectory = tempDirectory;
+    this.genesisBlockHash = genesisBlockHash;
+  }
+
+  /** The local network's genesis prefill: the funded accounts' fee juice balances. */
+  public static List<PublicDataTreeLeaf> localNetworkPrefill() {
+    return GenesisValues.compute(FundedAccounts.localNetworkFundedAddresses())
+        .prefilledPublicData();
+  }
+
+  /**
+   * Starts the node: opens the world state with the genesis {@code prefill}, checks its archive
+   * root against the rollup's {@code archiveAt(0)}, then serves JSON-RPC.
+   *
+   * @throws GenesisMismatchException when the genesis differs from the deployment's
+   */
+  public static AztecNode start(NodeConfig config, NodeL1 l1, List<PublicDataTreeLeaf> prefill) {
+    Optional<Path> temp = Optional.empty();
+    Path dir;
+    try {
+      if (config.dataDirectory().isPresent()) {
+        dir = Files.createDirectories(config.dataDirectory().get().resolve("world-state"));
+      } else {
+        temp = Optional.of(Files.createTempDirectory("quetzal-node-"));
+        dir = temp.get().resolve("world-state");
+        Files.createDirectories(dir);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the world state directory", e);
+    }
+    LmdbConfig lmdb = LmdbConfig.DEFAULT;
+    if (config.worldStateMapSizeBytes().isPresent()) {
+      lmdb = lmdb.withMapSizeBytes(config.worldStateMapSizeBytes().getAsLong());
+    }
+    WorldState ws;
+    try {
+      ws = WorldState.open(dir, lmdb, WorldStateConfig.defaults(), prefill);
+    } catch (RuntimeException e) {
+      temp.ifPresent(AztecNode::deleteQuietly);
+      throw e;
+    }
+    // The official tips answer block 0 with the GENESIS_BLOCK_HEADER_HASH constant (the initial
+    // header of a network without prefill), whatever the prefill: so does this node.
+    AztecNode node = new AztecNode(l1, ws, temp, Constants.GENESIS_BLOCK_HEADER_HASH);
+    try {
+      node.checkGenesis();
+      node.serve(config);
+      return node;
+    } catch (RuntimeException e) {
+      node.close();
+      throw e;
+    }
+  }
+
+  private void checkGenesis() {
+    Fr local = worldState.at(0).treeInfo(MerkleTreeId.ARCHIVE).root();
+    Fr onL1 = new RollupContract(l1.rpc(), l1.addresses().rollupAddress()).archiveAt(0);
+    if (!local.equals(onL1)) {
+      throw new GenesisMismatchException(local, onL1, l1.addresses().rollupAddress().toString());
+    }
+  }
+
+  private void serve(NodeConfig config) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("x-aztec-packageVersion", PACKAGE_VERSION);
+    try {
+      RollupContract rollup = new RollupContract(l1.rpc(), l1.addresses().rollupAddress());
+      headers.put("x-aztec-l2CircuitsVkTreeRoot", rollup.vkTreeRoot().toString());
+      headers.put("x-aztec-l2ProtocolContractsHash", rollup.protocolContractsHash().toString());
+    } catch (RuntimeException e) {
+      LOG.warn("cannot read the rollup's protocol commitments: {}", e.getMessage());
+    }
+    JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(methods(), config.maxBatchSize());
+    server =
+        JsonRpcHttpServer.start(
+            new InetSocketAddress(config.bindAddress(), config.port()),
+            dispatcher,
+            headers,
+            config.maxBodyBytes());
+    LOG.info("JSON-RPC listening on {}", server.address());
+  }
+
+  /** The {@code node_*} methods served so far; every other name answers -32601. */
+  Map<String, JsonRpcMethod> methods() {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    Map<String, JsonRpcMethod> m = new LinkedHashMap<>();
+    m.put("node_getBlockNumber", p -> f.numberNode(blockNumber()));
+    m.put("node_getL2Tips", p -> l2Tips().toJson());
+    m.put("node_getChainId", p -> f.numberNode(l1.chainId()));
+    m.put("node_getVersion", p -> f.numberNode(l1.rollupVersion()));
+    m.put("node_getL1ContractAddresses", p -> l1.addresses().toJson());
+    m.put("node_isReady", p -> f.booleanNode(server != null));
+    return m;
+  }
+
+  /** The latest block in the world state (0 at genesis). */
+  public long blockNumber() {
+    return worldState.status().unfinalizedBlockNumber();
+  }
+
+  /**
+   * The chain tips. Until the archiver exists the node only knows its world state: at genesis every
+   * tip is block 0 with the initial header's hash and checkpoint 0.
+   */
+  public L2Tips l2Tips() {
+    WorldStateStatus s = worldState.status();
+    L2Tips g = L2Tips.genesis(genesisBlockHash);
+    if (s.unfinalizedBlockNumber() == 0) {
+      return g;
+    }
+    long n = s.unfinalizedBlockNumber();
+    Fr hash = worldState.committed().leafValue(MerkleTreeId.ARCHIVE, n);
+    return new L2Tips(new L2Tips.BlockId(n, hash), g.checkpointed(), g.proven(), g.finalized());
+  }
+
+  /** The hash the tips give block 0: the official {@code GENESIS_BLOCK_HEADER_HASH}. */
+  public Fr genesisBlockHash() {
+    return genesisBlockHash;
+  }
+
+  /** Where the JSON-RPC server listens. */
+  public InetSocketAddress rpcAddress() {
+    return server.address();
+  }
+
+  public WorldState worldState() {
+    return worldState;
+  }
+
+  /** Stops the RPC server, closes the world state, deletes a temporary data directory. */
+  @Override
+  public synchronized void close() {
+    JsonRpcHttpServer s = server;
+    server = null;
+    if (s != null) {
+      s.close();
+    }
+    try {
+      worldState.close();
+    } finally {
+      tempDirectory.ifPresent(AztecNode::deleteQuietly);
+    }
+  }
+
+  private static void deleteQuietly(Path root) {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot delete {}: {}", root, e.getMessage());
+    }
+  }
+}
