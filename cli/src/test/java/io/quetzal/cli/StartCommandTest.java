@@ -32,6 +32,15 @@ class StartCommandTest {
   }
 
   @Test
+  void localNetworkSummaryNamesItsOwnValidators() {
+    CliHarness.Result r = CliHarness.run(Map.of(), "start", "--local-network");
+
+    assertThat(r.out())
+        .contains("validators     4 local-network validators (anvil accounts 0-3)")
+        .contains("publishers     (the first validator key)");
+  }
+
+  @Test
   void theLauncherReceivesTheValidatedConfig() {
     Map<String, String> env = new HashMap<>(CliHarness.NODE_ENV);
     env.put("COINBASE", CliHarness.ADDRESS_3);

@@ -47,9 +47,19 @@ public final class ConfigSummary {
         out,
         "data directory",
         c.storage().dataDirectory().map(Object::toString).orElse("(in memory)"));
-    line(out, "validators", addresses(c.validator().addresses()));
+    line(
+        out,
+        "validators",
+        c.roles().localNetwork() && c.validator().addresses().isEmpty()
+            ? "4 local-network validators (anvil accounts 0-3)"
+            : addresses(c.validator().addresses()));
     if (c.roles().runsSequencer()) {
-      line(out, "publishers", addresses(c.publisher().addresses()));
+      line(
+          out,
+          "publishers",
+          c.publisher().addresses().isEmpty()
+              ? "(the first validator key)"
+              : addresses(c.publisher().addresses()));
       line(
           out,
           "coinbase",
