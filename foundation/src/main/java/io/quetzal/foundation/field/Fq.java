@@ -25,17 +25,17 @@ public final class Fq implements Comparable<Fq> {
           "21888242871839275222246405745257275088696311157297823662689037894645226208583");
 
   /** Serialized size: 32 big-endian bytes. */
-  public static final int SIZE_IN_BYTES = 32;
+  public static final int SIZE_IN_BYTES = PrimeField.SIZE_IN_BYTES;
 
   static final Montgomery ARITH = new Montgomery(MODULUS);
 
   public static final Fq ZERO = new Fq(0, 0, 0, 0);
   public static final Fq ONE = new Fq(ARITH.one[0], ARITH.one[1], ARITH.one[2], ARITH.one[3]);
 
+  private static final PrimeField<Fq> FIELD = new PrimeField<>("Fq", MODULUS, ARITH, ZERO, Fq::new);
+
   /** The largest element, {@code modulus - 1}. */
   public static final Fq MAX_FIELD_VALUE = fromBigInteger(MODULUS.subtract(BigInteger.ONE));
-
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   // Montgomery form, little-endian limbs.
   private final long l0;
@@ -54,16 +54,6 @@ public final class Fq implements Comparable<Fq> {
     return new Fq(t[0], t[1], t[2], t[3]);
   }
 
-  /** From canonical little-endian limbs, which must be below the modulus. */
-  private static Fq fromCanonical(long c0, long c1, long c2, long c3) {
-    if ((c0 | c1 | c2 | c3) == 0) {
-      return ZERO;
-    }
-    long[] t = {c0, c1, c2, c3};
-    ARITH.toMontgomery(t, 0, t, 0);
-    return of(t);
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Construction
 
@@ -72,11 +62,7 @@ public final class Fq implements Comparable<Fq> {
    * or above the modulus (as {@code Fq.fromBuffer} does) or the length is not 32.
    */
   public static Fq fromBytes(byte[] be32) {
-    if (be32.length != SIZE_IN_BYTES) {
-      throw new IllegalArgumentException(
-          "Fq needs exactly " + SIZE_IN_BYTES + " bytes, got " + be32.length);
-    }
-    return fromBytes(be32, 0);
+    return FIELD.fromBytes(be32);
   }
 
   /**
@@ -84,21 +70,7 @@ public final class Fq implements Comparable<Fq> {
    * {@link IllegalArgumentException} when fewer than 32 bytes remain.
    */
   public static Fq fromBytes(byte[] src, int offset) {
-    if (offset < 0 || src.length - offset < SIZE_IN_BYTES) {
-      throw new IllegalArgumentException(
-          "Fq needs " + SIZE_IN_BYTES + " bytes at offset " + offset + ", array has " + src.length);
-    }
-    long c3 = readLong(src, offset);
-    long c2 = readLong(src, offset + 8);
-    long c1 = readLong(src, offset + 16);
-    long c0 = readLong(src, offset + 24);
-    if (!ARITH.lessThanModulus(c0, c1, c2, c3)) {
-      throw new IllegalArgumentException(
-          "Value "
-              + Montgomery.toBigInteger(c0, c1, c2, c3).toString(16)
-              + " is greater or equal to field modulus");
-    }
-    return fromCanonical(c0, c1, c2, c3);
+    return FIELD.fromBytes(src, offset);
   }
 
   /**
@@ -106,37 +78,17 @@ public final class Fq implements Comparable<Fq> {
    * modulo the field modulus, as {@code Fq.fromBufferReduce}.
    */
   public static Fq fromBytesReduce(byte[] bytes) {
-    if (bytes.length == SIZE_IN_BYTES) {
-      long c3 = readLong(bytes, 0);
-      long c2 = readLong(bytes, 8);
-      long c1 = readLong(bytes, 16);
-      long c0 = readLong(bytes, 24);
-      if (ARITH.lessThanModulus(c0, c1, c2, c3)) {
-        return fromCanonical(c0, c1, c2, c3);
-      }
-    }
-    return fromBigInteger(new BigInteger(1, bytes).mod(MODULUS));
+    return FIELD.fromBytesReduce(bytes);
   }
 
   /** Rejects negative values and values at or above the modulus. */
   public static Fq fromBigInteger(BigInteger value) {
-    if (value.signum() < 0) {
-      throw new IllegalArgumentException("Value " + value + " is negative");
-    }
-    if (value.compareTo(MODULUS) >= 0) {
-      throw new IllegalArgumentException(
-          "Value 0x" + value.toString(16) + " is greater or equal to field modulus");
-    }
-    long[] c = Montgomery.limbs(value);
-    return fromCanonical(c[0], c[1], c[2], c[3]);
+    return FIELD.fromBigInteger(value);
   }
 
   /** A small non-negative value. */
   public static Fq ofLong(long nonNegative) {
-    if (nonNegative < 0) {
-      throw new IllegalArgumentException("Value " + nonNegative + " is negative");
-    }
-    return fromCanonical(nonNegative, 0, 0, 0);
+    return FIELD.ofLong(nonNegative);
   }
 
   /**
@@ -146,37 +98,7 @@ public final class Fq implements Comparable<Fq> {
    * IllegalArgumentException}.
    */
   public static Fq fromHexString(String s) {
-    int start = s.length() >= 2 && s.charAt(0) == '0' && (s.charAt(1) | 0x20) == 'x' ? 2 : 0;
-    int n = s.length() - start;
-    if (n == 0) {
-      throw new IllegalArgumentException("Invalid hex-encoded string: \"" + abbreviate(s) + "\"");
-    }
-    long[] c = new long[4];
-    int significant = 0;
-    for (int i = 0; i < n; i++) {
-      int d = hexDigit(s.charAt(start + i));
-      if (d < 0) {
-        throw new IllegalArgumentException("Invalid hex-encoded string: \"" + abbreviate(s) + "\"");
-      }
-      if (significant == 0 && d == 0) {
-        continue;
-      }
-      if (++significant > 64) {
-        throw new IllegalArgumentException(
-            "Value 0x" + abbreviate(s.substring(start)) + " is greater or equal to field modulus");
-      }
-      c[3] = (c[3] << 4) | (c[2] >>> 60);
-      c[2] = (c[2] << 4) | (c[1] >>> 60);
-      c[1] = (c[1] << 4) | (c[0] >>> 60);
-      c[0] = (c[0] << 4) | d;
-    }
-    if (!ARITH.lessThanModulus(c[0], c[1], c[2], c[3])) {
-      throw new IllegalArgumentException(
-          "Value "
-              + Montgomery.toBigInteger(c[0], c[1], c[2], c[3]).toString(16)
-              + " is greater or equal to field modulus");
-    }
-    return fromCanonical(c[0], c[1], c[2], c[3]);
+    return FIELD.fromHexString(s);
   }
 
   /**
@@ -189,46 +111,12 @@ public final class Fq implements Comparable<Fq> {
    * the result is then range-checked like any other value.
    */
   public static Fq fromString(String s) {
-    if (!s.isEmpty() && s.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-      BigInteger v = new BigInteger(s);
-      if (v.bitLength() > 256) {
-        int hexDigits = (v.bitLength() + 3) / 4;
-        v = v.shiftRight(4 * (hexDigits - 64));
-      }
-      return fromBigInteger(v);
-    }
-    if (s.length() >= 2 && s.charAt(0) == '0' && (s.charAt(1) | 0x20) == 'x') {
-      return fromHexString(s);
-    }
-    throw new IllegalArgumentException(
-        "Tried to create a Fq from an invalid string: " + abbreviate(s));
+    return FIELD.fromString(s);
   }
 
   /** A uniformly random element (64 random bytes reduced, as the official {@code random()}). */
   public static Fq random(SecureRandom rng) {
-    byte[] b = new byte[64];
-    rng.nextBytes(b);
-    return fromBytesReduce(b);
-  }
-
-  private static int hexDigit(char ch) {
-    if (ch >= '0' && ch <= '9') {
-      return ch - '0';
-    }
-    char lower = (char) (ch | 0x20);
-    return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 80 ? s : s.substring(0, 80) + "...";
-  }
-
-  private static long readLong(byte[] b, int off) {
-    long v = 0;
-    for (int i = 0; i < 8; i++) {
-      v = (v << 8) | (b[off + i] & 0xff);
-    }
-    return v;
+    return FIELD.random(rng);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -253,12 +141,6 @@ public final class Fq implements Comparable<Fq> {
   // ---------------------------------------------------------------------------------------------
   // Output
 
-  private long[] canonical() {
-    long[] c = {l0, l1, l2, l3};
-    ARITH.fromMontgomery(c, 0, c, 0);
-    return c;
-  }
-
   /** 32 big-endian bytes. */
   public byte[] toBytes() {
     byte[] out = new byte[SIZE_IN_BYTES];
@@ -268,7 +150,8 @@ public final class Fq implements Comparable<Fq> {
 
   /** Writes 32 big-endian bytes at {@code offset}. */
   public void writeTo(byte[] dst, int offset) {
-    long[] c = canonical();
+    long[] c = {l0, l1, l2, l3};
+    ARITH.fromMontgomery(c, 0, c, 0);
     for (int i = 0; i < 4; i++) {
       long v = c[3 - i];
       for (int j = 7; j >= 0; j--) {
@@ -280,17 +163,12 @@ public final class Fq implements Comparable<Fq> {
 
   /** The canonical value in {@code [0, modulus)}. */
   public BigInteger toBigInteger() {
-    long[] c = canonical();
-    return Montgomery.toBigInteger(c[0], c[1], c[2], c[3]);
+    return FIELD.toBigInteger(l0, l1, l2, l3);
   }
 
   /** The canonical value as a long; throws {@link ArithmeticException} if it does not fit. */
   public long toLongExact() {
-    long[] c = canonical();
-    if ((c[1] | c[2] | c[3]) != 0 || c[0] < 0) {
-      throw new ArithmeticException("Value " + this + " does not fit in a long");
-    }
-    return c[0];
+    return FIELD.toLongExact(l0, l1, l2, l3);
   }
 
   /** True for the zero element. */
@@ -301,18 +179,7 @@ public final class Fq implements Comparable<Fq> {
   /** {@code 0x} followed by exactly 64 lower-case hex digits (the official JSON form). */
   @Override
   public String toString() {
-    long[] c = canonical();
-    char[] out = new char[66];
-    out[0] = '0';
-    out[1] = 'x';
-    for (int i = 0; i < 4; i++) {
-      long v = c[3 - i];
-      for (int j = 15; j >= 0; j--) {
-        out[2 + 16 * i + j] = HEX[(int) (v & 0xf)];
-        v >>>= 4;
-      }
-    }
-    return new String(out);
+    return FIELD.toString(l0, l1, l2, l3);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -351,9 +218,7 @@ public final class Fq implements Comparable<Fq> {
    * throws for zero because it builds {@code modulus - 0}).
    */
   public Fq neg() {
-    long[] t = new long[4];
-    ARITH.neg(t, 0, l0, l1, l2, l3);
-    return of(t);
+    return FIELD.neg(l0, l1, l2, l3);
   }
 
   /**
@@ -361,12 +226,7 @@ public final class Fq implements Comparable<Fq> {
    * Fr.div} throws "Division by zero").
    */
   public Fq inverse() {
-    if (isZero()) {
-      throw new ArithmeticException("Division by zero");
-    }
-    long[] t = {l0, l1, l2, l3};
-    ARITH.inverse(t, 0, t, 0);
-    return of(t);
+    return FIELD.inverse(l0, l1, l2, l3);
   }
 
   /** {@code this / o}; throws {@link ArithmeticException} when {@code o} is zero. */
@@ -376,16 +236,7 @@ public final class Fq implements Comparable<Fq> {
 
   /** {@code this^e} for a non-negative exponent ({@code 0^0 = 1}). */
   public Fq pow(BigInteger e) {
-    if (e.signum() < 0) {
-      throw new IllegalArgumentException("negative exponent");
-    }
-    long[] exp = new long[(e.bitLength() + 63) / 64];
-    for (int i = 0; i < exp.length; i++) {
-      exp[i] = e.shiftRight(64 * i).longValue();
-    }
-    long[] t = {l0, l1, l2, l3};
-    ARITH.pow(t, 0, t, 0, exp);
-    return of(t);
+    return FIELD.pow(l0, l1, l2, l3, e);
   }
 
   /** {@code this^e} for a non-negative exponent. */
@@ -399,8 +250,7 @@ public final class Fq implements Comparable<Fq> {
    * specify it either); both square to this.
    */
   public Optional<Fq> sqrt() {
-    long[] t = {l0, l1, l2, l3};
-    return ARITH.sqrt(t, 0, t, 0) ? Optional.of(of(t)) : Optional.empty();
+    return FIELD.sqrt(l0, l1, l2, l3);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -413,26 +263,12 @@ public final class Fq implements Comparable<Fq> {
 
   @Override
   public int hashCode() {
-    long h = l0 * 31 + l1;
-    h = h * 31 + l2;
-    h = h * 31 + l3;
-    return Long.hashCode(h);
+    return PrimeField.hashCode(l0, l1, l2, l3);
   }
 
   /** Orders by canonical value. */
   @Override
   public int compareTo(Fq o) {
-    if (equals(o)) {
-      return 0;
-    }
-    long[] a = canonical();
-    long[] b = o.canonical();
-    for (int i = 3; i >= 0; i--) {
-      int c = Long.compareUnsigned(a[i], b[i]);
-      if (c != 0) {
-        return c;
-      }
-    }
-    return 0;
+    return FIELD.compare(l0, l1, l2, l3, o.l0, o.l1, o.l2, o.l3);
   }
 }
