@@ -8,4 +8,11 @@ source "$ROOT/scripts/lib/jdk.sh"
 quetzal_select_jdk || exit 1
 echo "test: JDK $JAVA_HOME" >&2
 cd "$ROOT"
-exec ./mvnw -B -ntp verify "$@"
+./mvnw -B -ntp verify "$@"
+
+# Differential genesis check against the official 4.1.2 node (about 15-30 s plus the reference
+# install). Runs in CI (CI=true) or when QUETZAL_DIFFERENTIAL=1; skipped locally to keep runs fast.
+if [ "${CI:-}" = true ] || [ "${QUETZAL_DIFFERENTIAL:-}" = 1 ]; then
+  "$ROOT/scripts/reference.sh"
+  "$ROOT/scripts/differential/official-follower-genesis.sh"
+fi
