@@ -8,11 +8,21 @@ source "$ROOT/scripts/lib/jdk.sh"
 quetzal_select_jdk || exit 1
 echo "test: JDK $JAVA_HOME" >&2
 cd "$ROOT"
-./mvnw -B -ntp verify "$@"
+./mvnw -B -ntp clean verify "$@"
 
 # Differential genesis check against the official 4.1.2 node (about 15-30 s plus the reference
 # install). Runs in CI (CI=true) or when QUETZAL_DIFFERENTIAL=1; skipped locally to keep runs fast.
+diff_passed=0
 if [ "${CI:-}" = true ] || [ "${QUETZAL_DIFFERENTIAL:-}" = 1 ]; then
   "$ROOT/scripts/reference.sh"
   "$ROOT/scripts/differential/official-follower-genesis.sh"
+  diff_passed=1
 fi
+
+# One closing line for the whole run: every Surefire test plus the differential check (a failure of
+# either has already stopped the script above).
+total=$(cat "$ROOT"/*/target/surefire-reports/TEST-*.xml 2>/dev/null |
+  grep -o '<testsuite [^>]*' | sed -n 's/.* tests="\([0-9]*\)".*/\1/p' | awk '{s += $1} END {print s + 0}')
+skipped=$(cat "$ROOT"/*/target/surefire-reports/TEST-*.xml 2>/dev/null |
+  grep -o '<testsuite [^>]*' | sed -n 's/.* skipped="\([0-9]*\)".*/\1/p' | awk '{s += $1} END {print s + 0}')
+echo "tests: $((total - skipped + diff_passed)) passed, 0 failed, $skipped skipped"
