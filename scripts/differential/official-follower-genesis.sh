@@ -168,14 +168,13 @@ if [ -n "$ROLLUP" ] && [ -n "$ROLLUP_VERSION" ]; then
 fi
 
 # 3. The official node as a follower (same settings as ../shared/reference/start-follower-node.sh).
-# MAX_ALLOWED_ETH_CLIENT_DRIFT_SECONDS=0: Quetzal's anvil mines only when something is sent, so its
-# head can be older than the default 300 s (e.g. loaded from a snapshot); the archiver would then
-# refuse to start with "Ethereum node is out of sync". That check is about L1 liveness, not genesis.
+# No MAX_ALLOWED_ETH_CLIENT_DRIFT_SECONDS override: Quetzal's slot warper keeps anvil's head within
+# one slot of the wall clock (also after loading an old snapshot), as the official local network does.
 log "starting official node (rpc :$REF_PORT, log $REF_LOG)"
 env TEST_ACCOUNTS=true SPONSORED_FPC=true PREFUND_ADDRESSES="$BANANA_FPC" \
   ETHEREUM_HOSTS="$L1_URL" L1_CHAIN_ID="$L1_CHAIN_ID" REGISTRY_CONTRACT_ADDRESS="$REGISTRY" \
   BLOB_FILE_STORE_URLS="file://$BLOB_DIR" \
-  PROVER_REAL_PROOFS=false P2P_ENABLED=false MAX_ALLOWED_ETH_CLIENT_DRIFT_SECONDS=0 \
+  PROVER_REAL_PROOFS=false P2P_ENABLED=false \
   AZTEC_PORT="$REF_PORT" AZTEC_ADMIN_PORT="$REF_ADMIN_PORT" \
   ARCHIVER_POLLING_INTERVAL_MS=500 ARCHIVER_VIEM_POLLING_INTERVAL_MS=500 WS_BLOCK_CHECK_INTERVAL_MS=500 \
   LOG_LEVEL="${LOG_LEVEL:-info}" DATA_DIRECTORY="$WORK/ref/data" TMPDIR="$WORK/ref/tmp" \

@@ -54,7 +54,8 @@ class RoundTripTest {
             List.of("X-Api-Key"),
             17_000,
             Optional.of(EthValues.address(CliHarness.REGISTRY)),
-            OptionalLong.of(1_667_575_857L)),
+            OptionalLong.of(1_667_575_857L),
+            18_545),
         new NodeRpcConfig(9000, 9001, Optional.of("c".repeat(64)), true, true, "/aztec", 7, "5mb"),
         new StorageConfig(
             Optional.of(Path.of("/data")),

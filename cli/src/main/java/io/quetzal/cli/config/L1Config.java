@@ -22,6 +22,8 @@ import java.util.OptionalLong;
  * @param chainId the L1 chain id
  * @param registryAddress the Aztec Registry contract; the rollup is resolved from it
  * @param rollupVersion a specific rollup version, or empty for the canonical rollup
+ * @param localAnvilPort the port of the anvil that {@code --local-network} starts on 127.0.0.1
+ *     ({@code ANVIL_PORT}, default 8545); unused otherwise
  */
 public record L1Config(
     List<URI> rpcUrls,
@@ -31,13 +33,22 @@ public record L1Config(
     List<String> consensusHostApiKeyHeaders,
     long chainId,
     Optional<EthAddress> registryAddress,
-    OptionalLong rollupVersion) {
+    OptionalLong rollupVersion,
+    int localAnvilPort) {
 
   /** Anvil's chain id, Aztec's default ({@code chainConfigMappings.l1ChainId}). */
   public static final long DEFAULT_CHAIN_ID = 31_337;
 
+  /** Anvil's default port, the local network's L1 unless {@code ANVIL_PORT} says otherwise. */
+  public static final int DEFAULT_ANVIL_PORT = 8545;
+
   /** The L1 a local network talks to when {@code ETHEREUM_HOSTS} is not set: anvil's default. */
-  public static final URI LOCAL_NETWORK_RPC_URL = URI.create("http://localhost:8545");
+  public static final URI LOCAL_NETWORK_RPC_URL = localNetworkRpcUrl(DEFAULT_ANVIL_PORT);
+
+  /** The URL of the local network's anvil on {@code port}. */
+  public static URI localNetworkRpcUrl(int port) {
+    return URI.create("http://localhost:" + port);
+  }
 
   public L1Config {
     rpcUrls = List.copyOf(rpcUrls);
@@ -73,6 +84,7 @@ public record L1Config(
     if (rollupVersion.isPresent() && rollupVersion.getAsLong() < 0) {
       throw new IllegalArgumentException("rollupVersion must not be negative");
     }
+    Checks.port(localAnvilPort, "localAnvilPort");
   }
 
   /** No endpoints, chain 31337, no registry, canonical rollup. */
@@ -85,7 +97,8 @@ public record L1Config(
         List.of(),
         DEFAULT_CHAIN_ID,
         Optional.empty(),
-        OptionalLong.empty());
+        OptionalLong.empty(),
+        DEFAULT_ANVIL_PORT);
   }
 
   /**
@@ -110,6 +123,8 @@ public record L1Config(
         + registryAddress
         + ", rollupVersion="
         + rollupVersion
+        + ", localAnvilPort="
+        + localAnvilPort
         + "]";
   }
 
@@ -126,6 +141,7 @@ public record L1Config(
         consensusHostApiKeyHeaders,
         chainId,
         registryAddress,
-        rollupVersion);
+        rollupVersion,
+        localAnvilPort);
   }
 }

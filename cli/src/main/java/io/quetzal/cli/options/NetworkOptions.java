@@ -109,6 +109,18 @@ public final class NetworkOptions {
           .description("Follow this rollup version instead of the Registry's canonical rollup.")
           .build();
 
+  public static final OptionDef<Integer> ANVIL_PORT =
+      OptionDef.value(Area.NETWORK, "localAnvilPort", Converters.PORT)
+          .names("--anvil-port")
+          .label("<port>")
+          .env("ANVIL_PORT")
+          .defaultValue(L1Config.DEFAULT_ANVIL_PORT)
+          .description(
+              "With --local-network: the port of the anvil started on 127.0.0.1 (and the L1 URL"
+                  + " when ETHEREUM_HOSTS is not set). (Quetzal flag; Aztec reads only the"
+                  + " variable.)")
+          .build();
+
   private NetworkOptions() {}
 
   public static List<OptionDef<?>> definitions() {
@@ -121,13 +133,15 @@ public final class NetworkOptions {
         L1_CONSENSUS_HOST_API_KEY_HEADERS,
         L1_CHAIN_ID,
         REGISTRY_ADDRESS,
-        ROLLUP_VERSION);
+        ROLLUP_VERSION,
+        ANVIL_PORT);
   }
 
   public static L1Config toConfig(OptionValues v, Roles roles) {
     List<URI> rpcUrls = v.find(L1_RPC_URLS).orElse(List.of());
+    int anvilPort = v.get(ANVIL_PORT);
     if (rpcUrls.isEmpty() && roles.localNetwork()) {
-      rpcUrls = List.of(L1Config.LOCAL_NETWORK_RPC_URL);
+      rpcUrls = List.of(L1Config.localNetworkRpcUrl(anvilPort));
     }
     List<URI> consensus = v.find(L1_CONSENSUS_HOST_URLS).orElse(List.of());
     List<Secret<String>> apiKeys = v.find(L1_CONSENSUS_HOST_API_KEYS).orElse(List.of());
@@ -157,7 +171,8 @@ public final class NetworkOptions {
         headers,
         v.get(L1_CHAIN_ID),
         v.find(REGISTRY_ADDRESS),
-        v.get(ROLLUP_VERSION));
+        v.get(ROLLUP_VERSION),
+        anvilPort);
   }
 
   public static void toArgs(NetworkName network, L1Config c, ArgsWriter w) {
@@ -181,5 +196,6 @@ public final class NetworkOptions {
     w.value(
         ROLLUP_VERSION,
         c.rollupVersion().isPresent() ? Long.toString(c.rollupVersion().getAsLong()) : "canonical");
+    w.value(ANVIL_PORT, c.localAnvilPort());
   }
 }

@@ -4,9 +4,13 @@ import io.quetzal.cli.ExitCodes;
 import io.quetzal.cli.config.StartConfig;
 import io.quetzal.cli.config.StorageConfig;
 import io.quetzal.ethereum.contracts.L1ContractAddresses;
+import io.quetzal.ethereum.contracts.RollupContract;
+import io.quetzal.ethereum.local.AnvilCheatCodes;
 import io.quetzal.ethereum.local.DeployedL1Contracts;
+import io.quetzal.ethereum.local.L1FollowingClock;
 import io.quetzal.ethereum.local.L1ToolchainException;
 import io.quetzal.ethereum.local.LocalNetworkL1;
+import io.quetzal.ethereum.local.SlotWarper;
 import io.quetzal.ethereum.rpc.L1RpcException;
 import io.quetzal.node.AztecNode;
 import io.quetzal.node.GenesisMismatchException;
@@ -24,10 +28,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code quetzal start --local-network}: starts the local L1 ({@link LocalNetworkL1}: anvil and the
- * deployed contracts), then the node on loopback, prints the ports and addresses, and runs until
- * SIGINT or SIGTERM. A shutdown hook then stops the RPC server, closes the world state and stops
- * anvil, in that order, before the JVM exits. Other role combinations are not built yet: they get
- * {@link UnavailableNodeLauncher}'s message and status 3.
+ * deployed contracts), then the node on loopback and the {@link SlotWarper} that moves anvil's time
+ * one slot on whenever a slot is filled or idle, prints the ports and addresses, and runs until
+ * SIGINT or SIGTERM. A shutdown hook then stops the warper, the RPC server, the world state and
+ * anvil, in that order, before the JVM exits with the official status (130 for SIGINT, 143 for
+ * SIGTERM, as {@code aztec start}). Other role combinations are not built yet: they get {@link
+ * UnavailableNodeLauncher}'s message and status 3.
  */
 public final class LocalNetworkLauncher implements NodeLauncher {
   private static final Logger LOG = LoggerFactory.getLogger(LocalNetworkLauncher.class);
@@ -37,7 +43,11 @@ public final class LocalNetworkLauncher implements NodeLauncher {
 
   private LocalNetworkL1 l1;
   private AztecNode node;
+  private SlotWarper warper;
   private boolean stopping;
+
+  /** The node's clock: the wall clock, moved forward with every L1 time warp. */
+  private final L1FollowingClock clock = L1FollowingClock.system();
 
   /**
    * @param env the process environment ({@code ANVIL_PORT}, {@code QUETZAL_CACHE})
@@ -83,7 +93,8 @@ public final class LocalNetworkLauncher implements NodeLauncher {
   private void start(StartConfig config) {
     Optional<java.nio.file.Path> dataDirectory = config.storage().dataDirectory();
     LocalNetworkL1.Options options =
-        LocalNetworkL1.Options.defaults(env, dataDirectory, this::progress);
+        LocalNetworkL1.Options.defaults(env, dataDirectory, this::progress)
+            .withAnvilPort(config.l1().localAnvilPort());
     progress("starting the local L1 (anvil on 127.0.0.1:" + options.anvilPort() + ")");
     LocalNetworkL1 started = LocalNetworkL1.start(options);
     synchronized (this) {
@@ -114,6 +125,21 @@ public final class LocalNetworkLauncher implements NodeLauncher {
       }
     }
     L1ContractAddresses a = d.addresses();
+    RollupContract rollup = new RollupContract(started.rpc(), a.rollupAddress());
+    SlotWarper w =
+        new SlotWarper(
+            rollup,
+            new AnvilCheatCodes(started.rpc()),
+            clock,
+            rollup.readConfig().slotDuration(),
+            System::currentTimeMillis);
+    synchronized (this) {
+      warper = w;
+      if (stopping) {
+        throw new IllegalStateException("stopped while starting");
+      }
+    }
+    w.start();
     progress(
         String.format(
             Locale.ROOT,
@@ -129,10 +155,14 @@ public final class LocalNetworkLauncher implements NodeLauncher {
 
   /** Stops what is running: the node (RPC server, world state), then anvil. Idempotent. */
   synchronized void stop() {
-    if (stopping && node == null && l1 == null) {
+    if (stopping && node == null && l1 == null && warper == null) {
       return;
     }
     stopping = true;
+    if (warper != null) {
+      warper.close();
+      warper = null;
+    }
     if (node != null) {
       progress("stopping the node");
       try {

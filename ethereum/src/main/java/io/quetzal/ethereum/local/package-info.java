@@ -21,6 +21,13 @@
  * deploy Multicall3, set the 12 s block interval, run the forge deploy script, jump past slot 0,
  * jump to the first epoch with a committee, store a snapshot → write {@code l1-contracts.json}.
  *
+ * <p><b>Time.</b> Once the node runs, {@link io.quetzal.ethereum.local.SlotWarper} (the official
+ * {@code AnvilTestWatcher}) moves anvil's clock through {@link
+ * io.quetzal.ethereum.local.AnvilCheatCodes}: to the next slot when the current one holds a
+ * checkpoint, when it went by with pending txs, when the node's clock passed it, and to the wall
+ * clock when L1 lags by more than a slot. {@link io.quetzal.ethereum.local.L1FollowingClock} (the
+ * official {@code TestDateProvider}) is the node's clock and jumps with every warp.
+ *
  * <p><b>Differences from the official local network</b>, all deliberate: anvil is bound to
  * {@code 127.0.0.1:ANVIL_PORT} (the official wrapper always uses 8545); forge runs natively rather
  * than through {@code forge_broadcast.js} (same flags, timeouts and retry rules, re-implemented);

@@ -19,10 +19,13 @@ import io.quetzal.stdlib.genesis.GenesisValues;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -247,5 +250,62 @@ class LocalNetworkL1Test {
         .isInstanceOf(L1ToolchainException.class)
         .hasMessageContaining("already in use")
         .hasMessageContaining("ANVIL_PORT");
+  }
+
+  @Test
+  @Order(11)
+  void slotWarperJumpsFilledAndMissedSlotsAndFollowsTheWallClock() {
+    RollupContract rollup =
+        new RollupContract(l1.rpc(), l1.deployment().addresses().rollupAddress());
+    AnvilCheatCodes cheats = new AnvilCheatCodes(l1.rpc());
+    long slotSeconds = rollup.readConfig().slotDuration();
+    AtomicLong wall = new AtomicLong(cheats.timestamp() * 1000);
+    L1FollowingClock clock = new L1FollowingClock(new ManualWall(wall));
+    SlotWarper warper = new SlotWarper(rollup, cheats, clock, slotSeconds, wall::get);
+
+    // Checkpoint 0 sits in slot 0: while the current slot is 0 it counts as filled.
+    long slot = rollup.getCurrentSlot();
+    Optional<Long> first = warper.tick();
+    if (slot == 0) {
+      assertThat(first).contains(rollup.getTimestampForSlot(1));
+      assertThat(rollup.getCurrentSlot()).isEqualTo(1);
+    }
+    assertThat(cheats.timestamp() * 1000).isLessThanOrEqualTo(clock.millis());
+
+    // Nothing to do in the middle of an empty slot.
+    long current = rollup.getCurrentSlot();
+    long nextStart = rollup.getTimestampForSlot(current + 1);
+    assertThat(warper.tick()).isEmpty();
+
+    // Pending txs and no checkpoint: after the 2-second grace, the next slot.
+    warper.pendingTxCount(() -> 3);
+    assertThat(warper.tick()).isEmpty();
+    wall.addAndGet(2_500);
+    assertThat(warper.tick()).contains(nextStart);
+    assertThat(rollup.getCurrentSlot()).isEqualTo(current + 1);
+    assertThat(cheats.timestamp()).isEqualTo(nextStart);
+    assertThat(clock.millis()).isGreaterThanOrEqualTo(nextStart * 1000);
+
+    // ... but never while the sequencer is building.
+    warper.sequencerBuilding(() -> true);
+    wall.addAndGet(5_000);
+    assertThat(warper.tick()).isEmpty();
+    warper.sequencerBuilding(() -> false);
+    warper.pendingTxCount(() -> 0);
+
+    // L1 more than a slot behind the clock (a reloaded state): L1 is warped to the clock.
+    wall.addAndGet((slotSeconds + 5) * 1000);
+    long target = Math.ceilDiv(clock.millis(), 1000L);
+    assertThat(warper.tick()).contains(target);
+    assertThat(cheats.timestamp()).isEqualTo(target);
+    assertThat(warper.warps()).isGreaterThanOrEqualTo(2);
+  }
+
+  /** A wall clock the test moves by hand. */
+  private record ManualWall(AtomicLong now) implements InstantSource {
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(now.get());
+    }
   }
 }
