@@ -43,6 +43,13 @@ public final class ChildProcesses {
       """;
 
   private static final Set<ManagedProcess> LIVE = ConcurrentHashMap.newKeySet();
+
+  /** {@code setsid}, when the system has it (util-linux); tools then run in their own session. */
+  private static final String SETSID =
+      java.util.stream.Stream.of("/usr/bin/setsid", "/bin/setsid")
+          .filter(f -> Files.isExecutable(Path.of(f)))
+          .findFirst()
+          .orElse(null);
   private static volatile boolean hookInstalled;
 
   private ChildProcesses() {}
@@ -66,7 +73,12 @@ public final class ChildProcesses {
       Path log)
       throws IOException {
     installHook();
-    List<String> full = new ArrayList<>(command.size() + 2);
+    List<String> full = new ArrayList<>(command.size() + 3);
+    if (SETSID != null) {
+      // Its own process group: a terminal's Ctrl-C reaches only the JVM, which stops the tool
+      // in order; and the tool's resources can be told apart from the JVM's.
+      full.add(SETSID);
+    }
     full.add("/bin/sh");
     full.add(watchdog.toString());
     full.addAll(command);
