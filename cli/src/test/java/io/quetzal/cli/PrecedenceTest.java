@@ -45,6 +45,13 @@ class PrecedenceTest {
         "0x5FbDB2315678afecb367f032d93F642f64180aa3",
         "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512");
     sample("rollupVersion", "1", "2");
+    sample("localAnvilPort", "18545", "28545");
+    sample("testAccounts", "true", "1");
+    sample("sponsoredFpc", "true", "1");
+    sample(
+        "prefundAddresses",
+        "0x099602ed42e355e5338ade3a9e314b3d15b6030b058a0c17c385f4a0f2d2b71a",
+        "0x09a4df73aa47f82531a038d1d51abfc85b27665c4b7ca751e2d4fa9f19caffb2");
     sample("port", "8081", "8082");
     sample("adminPort", "8881", "8882");
     sample("adminApiKeyHash", "a".repeat(64), "0x" + "B".repeat(64));

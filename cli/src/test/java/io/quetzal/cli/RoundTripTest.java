@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quetzal.cli.config.ArchiverConfig;
 import io.quetzal.cli.config.AztecAddress;
 import io.quetzal.cli.config.EthValues;
+import io.quetzal.cli.config.GenesisConfig;
 import io.quetzal.cli.config.L1Config;
 import io.quetzal.cli.config.LogLevel;
 import io.quetzal.cli.config.LoggingConfig;
@@ -112,6 +113,14 @@ class RoundTripTest {
             List.of(URI.create("gs://blobs/a"), URI.create("https://blobs.example/b")),
             Optional.of(URI.create("s3://blobs/upload")),
             Optional.of(URI.create("https://blobscan.example/api"))),
+        new GenesisConfig(
+            true,
+            true,
+            List.of(
+                AztecAddress.parse(
+                    "0x099602ed42e355e5338ade3a9e314b3d15b6030b058a0c17c385f4a0f2d2b71a"),
+                AztecAddress.parse(
+                    "0x09a4df73aa47f82531a038d1d51abfc85b27665c4b7ca751e2d4fa9f19caffb2"))),
         new LoggingConfig(
             LogLevel.VERBOSE,
             List.of(
@@ -200,6 +209,7 @@ class RoundTripTest {
                   c.sequencer(),
                   defaults.publisher(),
                   defaults.archiver(),
+                  defaults.genesis(),
                   defaults.logging());
           assertThat(CliHarness.config(Map.of(), StartArgs.of(original))).isEqualTo(original);
         });

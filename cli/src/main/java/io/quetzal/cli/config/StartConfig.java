@@ -23,6 +23,7 @@ public record StartConfig(
     SequencerConfig sequencer,
     PublisherConfig publisher,
     ArchiverConfig archiver,
+    GenesisConfig genesis,
     LoggingConfig logging) {
 
   public StartConfig {
@@ -36,6 +37,7 @@ public record StartConfig(
     Objects.requireNonNull(sequencer, "sequencer");
     Objects.requireNonNull(publisher, "publisher");
     Objects.requireNonNull(archiver, "archiver");
+    Objects.requireNonNull(genesis, "genesis");
     Objects.requireNonNull(logging, "logging");
     if (!roles.any()) {
       throw new IllegalArgumentException("no role selected");

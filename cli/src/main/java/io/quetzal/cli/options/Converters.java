@@ -333,6 +333,24 @@ public final class Converters {
         return List.copyOf(keys);
       };
 
+  public static final Converter<List<AztecAddress>> AZTEC_ADDRESSES =
+      raw -> {
+        List<String> entries = entries(raw, false);
+        List<AztecAddress> out = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+          try {
+            out.add(AztecAddress.parse(entries.get(i)));
+          } catch (IllegalArgumentException e) {
+            throw new InvalidValueException(
+                entryName(i, entries.size())
+                    + quote(entries.get(i))
+                    + " is not an Aztec address: "
+                    + e.getMessage());
+          }
+        }
+        return List.copyOf(out);
+      };
+
   /** The single entry of a one-element key list, or the entry's position in a longer one. */
   private static String keyName(int index, int size) {
     return size == 1 ? "the key" : "key " + (index + 1) + " of " + size;

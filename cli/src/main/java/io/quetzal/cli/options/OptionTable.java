@@ -25,6 +25,7 @@ public final class OptionTable {
               SequencerOptions.definitions(),
               PublisherOptions.definitions(),
               ArchiverOptions.definitions(),
+              GenesisOptions.definitions(),
               LoggingOptions.definitions())
           .flatMap(List::stream)
           .toList();

@@ -25,6 +25,7 @@ public final class StartArgs {
     SequencerOptions.toArgs(c.sequencer(), w);
     PublisherOptions.toArgs(c.publisher(), w);
     ArchiverOptions.toArgs(c.archiver(), w);
+    GenesisOptions.toArgs(c.genesis(), w);
     LoggingOptions.toArgs(c.logging(), w);
     return w.args();
   }

@@ -1,6 +1,7 @@
 package io.quetzal.cli.options;
 
 import io.quetzal.cli.config.ArchiverConfig;
+import io.quetzal.cli.config.GenesisConfig;
 import io.quetzal.cli.config.L1Config;
 import io.quetzal.cli.config.LoggingConfig;
 import io.quetzal.cli.config.NetworkName;
@@ -53,6 +54,7 @@ public final class StartConfigFactory {
     SequencerConfig sequencer = SequencerOptions.toConfig(v);
     PublisherConfig publisher = PublisherOptions.toConfig(v);
     ArchiverConfig archiver = ArchiverOptions.toConfig(v);
+    GenesisConfig genesis = GenesisOptions.toConfig(v);
 
     boolean needsL1 = (roles.node() || roles.archiver()) && !roles.localNetwork();
     if (needsL1 && l1.rpcUrls().isEmpty()) {
@@ -91,7 +93,7 @@ public final class StartConfigFactory {
     }
     try {
       return new StartConfig(
-          roles, network, l1, rpc, storage, p2p, validator, sequencer, publisher, archiver,
+          roles, network, l1, rpc, storage, p2p, validator, sequencer, publisher, archiver, genesis,
           logging);
     } catch (IllegalArgumentException e) {
       // Every rule above should have caught this first; still an operator error, not a crash.

@@ -50,6 +50,7 @@ public final class ChildProcesses {
           .filter(f -> Files.isExecutable(Path.of(f)))
           .findFirst()
           .orElse(null);
+
   private static volatile boolean hookInstalled;
 
   private ChildProcesses() {}
