@@ -36,6 +36,23 @@ public final class Constants {
   public static final int MAX_NULLIFIERS_PER_TX = 64;
   public static final int MAX_TOTAL_PUBLIC_DATA_UPDATE_REQUESTS_PER_TX = 64;
   public static final int NUMBER_OF_L1_L2_MESSAGES_PER_ROLLUP = 1024;
+  public static final int MAX_L2_TO_L1_MSGS_PER_TX = 8;
+  public static final int MAX_PRIVATE_LOGS_PER_TX = 64;
+  public static final int MAX_CONTRACT_CLASS_LOGS_PER_TX = 1;
+
+  // ---- logs
+  public static final int PRIVATE_LOG_SIZE_IN_FIELDS = 16;
+  public static final int PUBLIC_LOG_HEADER_LENGTH = 2;
+  public static final int FLAT_PUBLIC_LOGS_PAYLOAD_LENGTH = 4096;
+  public static final int CONTRACT_CLASS_LOG_SIZE_IN_FIELDS = 3023;
+
+  // ---- blobs (prefixes of the blob-field markers, see io.quetzal.stdlib.blob)
+  public static final int BLOBS_PER_CHECKPOINT = 6;
+  public static final int FIELDS_PER_BLOB = 4096;
+  public static final long TX_START_PREFIX = 2624615704L;
+  public static final long BLOCK_END_PREFIX = 3951939007L;
+  public static final long CHECKPOINT_END_PREFIX = 2355328067L;
+  public static final int DA_GAS_PER_FIELD = 32;
 
   // ---- numbering
   public static final long INITIAL_L2_BLOCK_NUM = 1;

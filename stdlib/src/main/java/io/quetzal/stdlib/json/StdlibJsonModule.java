@@ -15,14 +15,23 @@ import io.quetzal.foundation.json.JsonCodecs;
 import io.quetzal.foundation.json.QuetzalJsonModule;
 import io.quetzal.stdlib.address.AztecAddress;
 import io.quetzal.stdlib.block.BlockHeader;
+import io.quetzal.stdlib.block.Body;
 import io.quetzal.stdlib.block.GasFees;
 import io.quetzal.stdlib.block.GlobalVariables;
+import io.quetzal.stdlib.block.L2Block;
 import io.quetzal.stdlib.block.PartialStateReference;
 import io.quetzal.stdlib.block.StateReference;
+import io.quetzal.stdlib.checkpoint.Checkpoint;
+import io.quetzal.stdlib.checkpoint.CheckpointHeader;
+import io.quetzal.stdlib.logs.ContractClassLog;
+import io.quetzal.stdlib.logs.PrivateLog;
+import io.quetzal.stdlib.logs.PublicLog;
 import io.quetzal.stdlib.trees.AppendOnlyTreeSnapshot;
 import io.quetzal.stdlib.trees.NullifierLeafPreimage;
 import io.quetzal.stdlib.trees.PublicDataTreeLeaf;
 import io.quetzal.stdlib.trees.PublicDataTreeLeafPreimage;
+import io.quetzal.stdlib.tx.PublicDataWrite;
+import io.quetzal.stdlib.tx.TxEffect;
 import java.io.IOException;
 import java.util.function.Function;
 
@@ -53,6 +62,15 @@ public final class StdlibJsonModule extends SimpleModule {
         PublicDataTreeLeafPreimage.class,
         StdlibJson::toJson,
         StdlibJson::parsePublicDataTreeLeafPreimage);
+    add(PublicDataWrite.class, BlockJson::toJson, BlockJson::parsePublicDataWrite);
+    add(PrivateLog.class, BlockJson::toJson, BlockJson::parsePrivateLog);
+    add(PublicLog.class, BlockJson::toJson, BlockJson::parsePublicLog);
+    add(ContractClassLog.class, BlockJson::toJson, BlockJson::parseContractClassLog);
+    add(TxEffect.class, BlockJson::toJson, BlockJson::parseTxEffect);
+    add(Body.class, BlockJson::toJson, BlockJson::parseBody);
+    add(L2Block.class, BlockJson::toJson, BlockJson::parseL2Block);
+    add(CheckpointHeader.class, BlockJson::toJson, BlockJson::parseCheckpointHeader);
+    add(Checkpoint.class, BlockJson::toJson, BlockJson::parseCheckpoint);
   }
 
   /** A new mapper with foundation's and this module registered. */
