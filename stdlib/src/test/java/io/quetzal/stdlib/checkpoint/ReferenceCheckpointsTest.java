@@ -75,6 +75,9 @@ class ReferenceCheckpointsTest {
               CHAIN_ID,
               VERSION,
               new BigInteger(cpJson.get("feeAssetPriceModifier").asText()));
+      assertThat(BlockHeadersHash.of(cp.blocks()))
+          .as("blockHeadersHash %d", n)
+          .isEqualTo(header.blockHeadersHash());
       assertThat(BlockJson.toJson(cp).toString())
           .as("checkpoint %d json", n)
           .isEqualTo(cpJson.toString());
