@@ -1,9 +1,12 @@
 package io.quetzal.node;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quetzal.ethereum.contracts.RollupContract;
 import io.quetzal.foundation.field.Fr;
 import io.quetzal.kvstore.LmdbConfig;
+import io.quetzal.node.api.BlockSource;
+import io.quetzal.node.api.NodeApi;
+import io.quetzal.node.api.NodeMethodTable;
+import io.quetzal.node.api.WorldStateBlockSource;
 import io.quetzal.node.rpc.JsonRpcDispatcher;
 import io.quetzal.node.rpc.JsonRpcHttpServer;
 import io.quetzal.node.rpc.JsonRpcMethod;
@@ -14,7 +17,6 @@ import io.quetzal.stdlib.trees.MerkleTreeId;
 import io.quetzal.stdlib.trees.PublicDataTreeLeaf;
 import io.quetzal.worldstate.WorldState;
 import io.quetzal.worldstate.WorldStateConfig;
-import io.quetzal.worldstate.WorldStateStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -44,6 +46,7 @@ public final class AztecNode implements AutoCloseable {
   private final WorldState worldState;
   private final Optional<Path> tempDirectory;
   private final Fr genesisBlockHash;
+  private final BlockSource blockSource;
   private volatile JsonRpcHttpServer server;
 
   private AztecNode(
@@ -52,6 +55,8 @@ public final class AztecNode implements AutoCloseable {
     this.worldState = worldState;
     this.tempDirectory = tempDirectory;
     this.genesisBlockHash = genesisBlockHash;
+    // the archiver will replace this source; until then blocks come from the world state alone
+    this.blockSource = new WorldStateBlockSource(worldState, genesisBlockHash);
   }
 
   /** The local network's genesis prefill: the funded accounts' fee juice balances. */
@@ -122,7 +127,9 @@ public final class AztecNode implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("cannot read the rollup's protocol commitments: {}", e.getMessage());
     }
-    JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(methods(), config.maxBatchSize());
+    Map<String, JsonRpcMethod> methods = methods();
+    JsonRpcDispatcher dispatcher =
+        new JsonRpcDispatcher(methods, NodeMethodTable.unavailable(methods), config.maxBatchSize());
     server =
         JsonRpcHttpServer.start(
             new InetSocketAddress(config.bindAddress(), config.port()),
@@ -132,22 +139,23 @@ public final class AztecNode implements AutoCloseable {
     LOG.info("JSON-RPC listening on {}", server.address());
   }
 
-  /** The {@code node_*} methods served so far; every other name answers -32601. */
+  /** The {@code node_*} methods served; every other official one answers -32601. */
   Map<String, JsonRpcMethod> methods() {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    Map<String, JsonRpcMethod> m = new LinkedHashMap<>();
-    m.put("node_getBlockNumber", p -> f.numberNode(blockNumber()));
-    m.put("node_getL2Tips", p -> l2Tips().toJson());
-    m.put("node_getChainId", p -> f.numberNode(l1.chainId()));
-    m.put("node_getVersion", p -> f.numberNode(l1.rollupVersion()));
-    m.put("node_getL1ContractAddresses", p -> l1.addresses().toJson());
-    m.put("node_isReady", p -> f.booleanNode(server != null));
-    return m;
+    return api().methods();
+  }
+
+  NodeApi api() {
+    return new NodeApi(
+        worldState,
+        blockSource,
+        Optional.empty(),
+        new NodeApi.Info(l1.chainId(), l1.rollupVersion(), () -> l1.addresses().toJson(), false),
+        () -> server != null);
   }
 
   /** The latest block in the world state (0 at genesis). */
   public long blockNumber() {
-    return worldState.status().unfinalizedBlockNumber();
+    return blockSource.getBlockNumber();
   }
 
   /**
@@ -155,14 +163,7 @@ public final class AztecNode implements AutoCloseable {
    * tip is block 0 with the initial header's hash and checkpoint 0.
    */
   public L2Tips l2Tips() {
-    WorldStateStatus s = worldState.status();
-    L2Tips g = L2Tips.genesis(genesisBlockHash);
-    if (s.unfinalizedBlockNumber() == 0) {
-      return g;
-    }
-    long n = s.unfinalizedBlockNumber();
-    Fr hash = worldState.committed().leafValue(MerkleTreeId.ARCHIVE, n);
-    return new L2Tips(new L2Tips.BlockId(n, hash), g.checkpointed(), g.proven(), g.finalized());
+    return blockSource.getL2Tips();
   }
 
   /** The hash the tips give block 0: the official {@code GENESIS_BLOCK_HEADER_HASH}. */

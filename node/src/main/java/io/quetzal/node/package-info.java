@@ -13,11 +13,14 @@
  * server. Stop order is the reverse. Without a data directory the world state lives in a temporary
  * directory deleted at stop. The L1 (anvil for the local network) belongs to the caller.
  *
- * <p>Served so far: {@code getBlockNumber}, {@code getL2Tips} (the official shape plus {@code
- * number} on each tip id and {@code latest}), {@code getChainId}, {@code getVersion}, {@code
- * getL1ContractAddresses}, {@code isReady}. Tips come from the world state until the archiver
- * exists; at genesis they are block 0 and checkpoint 0 with the official constants {@code
- * GENESIS_BLOCK_HEADER_HASH} and {@code GENESIS_CHECKPOINT_HEADER_HASH}, as the official tips store
- * answers whatever the prefill (the initial header with a prefill hashes differently).
+ * <p>Served: the world-state-backed methods and the node's own facts ({@link
+ * io.quetzal.node.api.NodeApi}; the full table with what the others wait for is {@link
+ * io.quetzal.node.api.NodeMethodTable}); {@code getL2Tips} keeps the official shape plus {@code
+ * number} on each tip id and {@code latest}. Blocks come from a {@link
+ * io.quetzal.node.api.BlockSource}: the archiver will provide one; until then {@link
+ * io.quetzal.node.api.WorldStateBlockSource} answers from the world state; at genesis they are
+ * block 0 and checkpoint 0 with the official constants {@code GENESIS_BLOCK_HEADER_HASH} and {@code
+ * GENESIS_CHECKPOINT_HEADER_HASH}, as the official tips store answers whatever the prefill (the
+ * initial header with a prefill hashes differently).
  */
 package io.quetzal.node;

@@ -204,7 +204,9 @@ class AztecNodeTest {
         post("{\"jsonrpc\":\"2.0\",\"id\":67,\"method\":\"node_getBlock\",\"params\":[1]}");
     assertThat(missing.statusCode()).isEqualTo(400);
     assertThat(MAPPER.readTree(missing.body()).path("error").path("message").asText())
-        .isEqualTo("Method not found: node_getBlock");
+        .isEqualTo(
+            "Method not found: node_getBlock (not available in this build yet: needs the"
+                + " archiver)");
     assertThat(post("{oops").statusCode()).isEqualTo(400);
 
     HttpResponse<String> status =

@@ -14,4 +14,27 @@ public interface JsonRpcMethod {
    *     result} key, as the official node answers
    */
   JsonNode call(ArrayNode params) throws JsonRpcException;
+
+  /**
+   * Whether the method is quick and never waits (memory, or a few point reads of the memory-mapped
+   * store), so the server may run it on its event loop instead of handing it to a virtual thread.
+   */
+  default boolean quick() {
+    return false;
+  }
+
+  /** {@code m}, declared {@link #quick()}. */
+  static JsonRpcMethod quick(JsonRpcMethod m) {
+    return new JsonRpcMethod() {
+      @Override
+      public JsonNode call(ArrayNode params) throws JsonRpcException {
+        return m.call(params);
+      }
+
+      @Override
+      public boolean quick() {
+        return true;
+      }
+    };
+  }
 }

@@ -92,7 +92,13 @@ class JsonRpcDispatcherTest {
     assertThat(a.status()).isEqualTo(400);
     assertThat(a.body().path("error").path("code").asInt()).isEqualTo(-32700);
     assertThat(a.body().get("id").isNull()).isTrue();
-    assertThat(call("").body().path("error").path("code").asInt()).isEqualTo(-32700);
+    // co-body reads an empty body as {}: a request without a method
+    assertThat(call("").body().path("error").path("code").asInt()).isEqualTo(-32600);
+    // strict mode: only an object or an array
+    Answer scalar = call("42");
+    assertThat(scalar.status()).isEqualTo(400);
+    assertThat(scalar.body().path("error").path("message").asText())
+        .isEqualTo("Parse error: invalid JSON, only supports object and array");
   }
 
   @Test
@@ -104,16 +110,23 @@ class JsonRpcDispatcherTest {
     Answer b = call("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"node_bug\"}");
     assertThat(b.status()).isEqualTo(400);
     assertThat(b.body().path("error").path("code").asInt()).isEqualTo(-32702);
+    // an unexpected failure never shows its Java message or class
+    assertThat(b.body().path("error").path("message").asText())
+        .isEqualTo("Error executing request");
   }
 
   @Test
   void malformedRequestsAndParamsAreRejected() {
-    assertThat(call("42").body().path("error").path("code").asInt()).isEqualTo(-32600);
     assertThat(call("{\"id\":1}").body().path("error").path("code").asInt()).isEqualTo(-32600);
+    assertThat(call("{\"id\":1}").body().path("error").path("message").asText())
+        .isEqualTo("Invalid request");
     Answer named =
         call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"node_echo\",\"params\":{\"a\":1}}");
     assertThat(named.status()).isEqualTo(400);
-    assertThat(named.body().path("error").path("code").asInt()).isEqualTo(-32701);
+    // the official proxy's assertion, naming the method without its namespace
+    assertThat(named.body().path("error").path("code").asInt()).isEqualTo(-32702);
+    assertThat(named.body().path("error").path("message").asText())
+        .isEqualTo("Params to echo is not an array: [object Object]");
   }
 
   @Test
@@ -127,13 +140,13 @@ class JsonRpcDispatcherTest {
   }
 
   @Test
-  void aBatchAnswersInOrderAndIs400WhenAnyFails() {
+  void aBatchAnswersInOrderAndIs200EvenWhenSomeFail() {
     Answer a =
         call(
             "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"node_getBlockNumber\"},"
                 + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"node_nope\"},"
                 + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"node_notFound\"}]");
-    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.status()).isEqualTo(200);
     assertThat(a.body()).hasSize(3);
     assertThat(a.body().get(0).path("result").asInt()).isEqualTo(7);
     assertThat(a.body().get(1).path("error").path("code").asInt()).isEqualTo(-32601);
