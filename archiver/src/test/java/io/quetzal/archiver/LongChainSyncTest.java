@@ -3,6 +3,7 @@ package io.quetzal.archiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.quetzal.archiver.store.ArchiverStore;
 import io.quetzal.ethereum.archive.ArchiveL1Reader;
 import io.quetzal.ethereum.archive.CalldataRetriever;
 import io.quetzal.ethereum.blobs.BlobClient;
@@ -14,6 +15,9 @@ import io.quetzal.ethereum.rpc.L1RpcClient;
 import io.quetzal.foundation.field.Fr;
 import io.quetzal.foundation.types.EthAddress;
 import io.quetzal.kvstore.InMemoryKvStore;
+import io.quetzal.kvstore.LmdbConfig;
+import io.quetzal.kvstore.LmdbKvStore;
+import io.quetzal.stdlib.Constants;
 import io.quetzal.stdlib.address.AztecAddress;
 import io.quetzal.stdlib.genesis.FundedAccounts;
 import io.quetzal.stdlib.genesis.GenesisValues;
@@ -99,7 +103,8 @@ class LongChainSyncTest {
               blobs,
               31337,
               version);
-      InMemorySyncStore store = new InMemorySyncStore();
+      LmdbKvStore kv = LmdbKvStore.open(tmp.resolve("archiver"), LmdbConfig.DEFAULT);
+      StoreSync store = new StoreSync(new ArchiverStore(kv, Constants.GENESIS_BLOCK_HEADER_HASH));
       WorldStateFeed feed = new WorldStateFeed(ws, store);
       try (L1Synchronizer sync =
           new L1Synchronizer(
@@ -130,6 +135,9 @@ class LongChainSyncTest {
       assertThat(store.provenCheckpointNumber()).isEqualTo(529);
       assertThat(store.messageCount()).isEqualTo(2);
       assertThat(ws.status().unfinalizedBlockNumber()).isEqualTo(531);
+      assertThat(store.store().tips().checkpointed().block().hash())
+          .isEqualTo(store.block(531).hash());
+      kv.close();
       // The second demo token's total_supply (public storage slot 4) is 433 at the tip.
       MerkleTreeReadOps tip = ws.committed();
       Fr leafSlot =

@@ -1,6 +1,6 @@
 package io.quetzal.cli;
 
-import io.quetzal.cli.start.LocalNetworkLauncher;
+import io.quetzal.cli.start.FollowerLauncher;
 import io.quetzal.cli.start.NodeLauncher;
 import io.quetzal.cli.start.StartCommand;
 import java.io.PrintWriter;
@@ -34,12 +34,12 @@ public final class QuetzalCli {
   }
 
   /**
-   * Runs with the launcher of this build: {@code --local-network} runs the local network, other
-   * roles report that their services are missing.
+   * Runs with the launcher of this build: {@code --local-network} runs the local network, {@code
+   * --node}/{@code --archiver} follow a network from L1, the sequencer reports it is missing.
    */
   public static int run(
       String[] args, Map<String, String> env, Path home, PrintWriter out, PrintWriter err) {
-    return run(args, env, home, out, err, e -> new LocalNetworkLauncher(env, e));
+    return run(args, env, home, out, err, e -> new FollowerLauncher(env, e));
   }
 
   /** The configured command line, ready to {@code execute}. */

@@ -37,22 +37,41 @@ class LocalNetworkStartTest {
   @TempDir Path tmp;
 
   @Test
-  void rolesOtherThanTheLocalNetworkStillExit3() {
+  void theSequencerRoleStillExits3() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
         QuetzalCli.run(
-            new String[] {"start", "--node", "--archiver"},
+            new String[] {"start", "--node", "--archiver", "--sequencer"},
             CliHarness.NODE_ENV,
             Path.of("/nonexistent-home"),
             new PrintWriter(out, true),
             new PrintWriter(err, true));
     assertThat(code).isEqualTo(ExitCodes.SERVICES_UNAVAILABLE);
-    assertThat(err.toString().strip())
-        .isEqualTo(
-            "quetzal: node services other than --local-network are not available in this build"
-                + " yet")
-        .isEqualTo(UnavailableNodeLauncher.MESSAGE);
+    assertThat(err.toString().strip()).isEqualTo(UnavailableNodeLauncher.MESSAGE);
+  }
+
+  @Test
+  void aFollowerWithoutReachableL1SaysSoInOneLine() throws Exception {
+    int closed = freePort();
+    Map<String, String> env = new java.util.HashMap<>(CliHarness.NODE_ENV);
+    env.put("ETHEREUM_HOSTS", "http://127.0.0.1:" + closed);
+    env.put("DATA_DIRECTORY", tmp.resolve("data").toString());
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        QuetzalCli.run(
+            new String[] {"start", "--node", "--archiver"},
+            env,
+            Path.of("/nonexistent-home"),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
+    assertThat(code).isEqualTo(ExitCodes.INTERNAL_ERROR);
+    assertThat(err.toString())
+        .contains("127.0.0.1:" + closed)
+        .contains("L1 chain id")
+        .doesNotContain("\tat ");
+    assertThat(err.toString().strip().lines()).hasSize(1);
   }
 
   @Test

@@ -7,6 +7,8 @@ import io.quetzal.node.api.BlockSource;
 import io.quetzal.node.api.NodeApi;
 import io.quetzal.node.api.NodeMethodTable;
 import io.quetzal.node.api.WorldStateBlockSource;
+import io.quetzal.node.archiver.ArchiverBlockSource;
+import io.quetzal.node.archiver.ArchiverRuntime;
 import io.quetzal.node.rpc.JsonRpcDispatcher;
 import io.quetzal.node.rpc.JsonRpcHttpServer;
 import io.quetzal.node.rpc.JsonRpcMethod;
@@ -47,16 +49,25 @@ public final class AztecNode implements AutoCloseable {
   private final Optional<Path> tempDirectory;
   private final Fr genesisBlockHash;
   private final BlockSource blockSource;
+  private final Optional<ArchiverRuntime> archiver;
   private volatile JsonRpcHttpServer server;
 
   private AztecNode(
-      NodeL1 l1, WorldState worldState, Optional<Path> tempDirectory, Fr genesisBlockHash) {
+      NodeL1 l1,
+      WorldState worldState,
+      Optional<Path> tempDirectory,
+      Fr genesisBlockHash,
+      Optional<ArchiverRuntime> archiver) {
     this.l1 = l1;
     this.worldState = worldState;
     this.tempDirectory = tempDirectory;
     this.genesisBlockHash = genesisBlockHash;
-    // the archiver will replace this source; until then blocks come from the world state alone
-    this.blockSource = new WorldStateBlockSource(worldState, genesisBlockHash);
+    this.archiver = archiver;
+    // Without an archiver (the local network until it sequences) blocks come from the world state.
+    this.blockSource =
+        archiver
+            .<BlockSource>map(a -> new ArchiverBlockSource(a.store()))
+            .orElseGet(() -> new WorldStateBlockSource(worldState, genesisBlockHash));
   }
 
   /** The local network's genesis prefill: the funded accounts' fee juice balances. */
@@ -72,6 +83,19 @@ public final class AztecNode implements AutoCloseable {
    * @throws GenesisMismatchException when the genesis differs from the deployment's
    */
   public static AztecNode start(NodeConfig config, NodeL1 l1, List<PublicDataTreeLeaf> prefill) {
+    return start(config, l1, prefill, Optional.empty());
+  }
+
+  /**
+   * Starts the node as {@link #start(NodeConfig, NodeL1, List)}, and with {@code archiver} also its
+   * archiver: its store in {@code <data>/archiver}, the L1 synchronizer feeding the world state,
+   * started once the RPC server is up; the node's blocks, tips and messages then come from it.
+   */
+  public static AztecNode start(
+      NodeConfig config,
+      NodeL1 l1,
+      List<PublicDataTreeLeaf> prefill,
+      Optional<ArchiverSetup> archiverSetup) {
     Optional<Path> temp = Optional.empty();
     Path dir;
     try {
@@ -98,10 +122,23 @@ public final class AztecNode implements AutoCloseable {
     }
     // The official tips answer block 0 with the GENESIS_BLOCK_HEADER_HASH constant (the initial
     // header of a network without prefill), whatever the prefill: so does this node.
-    AztecNode node = new AztecNode(l1, ws, temp, Constants.GENESIS_BLOCK_HEADER_HASH);
+    Optional<ArchiverRuntime> archiver = Optional.empty();
+    if (archiverSetup.isPresent()) {
+      try {
+        archiver =
+            Optional.of(
+                ArchiverRuntime.open(dir.resolveSibling("archiver"), ws, l1, archiverSetup.get()));
+      } catch (RuntimeException e) {
+        ws.close();
+        temp.ifPresent(AztecNode::deleteQuietly);
+        throw e;
+      }
+    }
+    AztecNode node = new AztecNode(l1, ws, temp, Constants.GENESIS_BLOCK_HEADER_HASH, archiver);
     try {
       node.checkGenesis();
       node.serve(config);
+      archiver.ifPresent(ArchiverRuntime::start);
       return node;
     } catch (RuntimeException e) {
       node.close();
@@ -148,7 +185,7 @@ public final class AztecNode implements AutoCloseable {
     return new NodeApi(
         worldState,
         blockSource,
-        Optional.empty(),
+        archiver.map(a -> new ArchiverBlockSource(a.store())),
         new NodeApi.Info(l1.chainId(), l1.rollupVersion(), () -> l1.addresses().toJson(), false),
         () -> server != null);
   }
@@ -180,15 +217,20 @@ public final class AztecNode implements AutoCloseable {
     return worldState;
   }
 
-  /** Stops the RPC server, closes the world state, deletes a temporary data directory. */
+  /**
+   * Stops the archiver (after its current iteration), the RPC server, closes the stores, deletes a
+   * temporary data directory.
+   */
   @Override
   public synchronized void close() {
+    archiver.ifPresent(ArchiverRuntime::stop);
     JsonRpcHttpServer s = server;
     server = null;
     if (s != null) {
       s.close();
     }
     try {
+      archiver.ifPresent(ArchiverRuntime::close);
       worldState.close();
     } finally {
       tempDirectory.ifPresent(AztecNode::deleteQuietly);

@@ -5,12 +5,13 @@ import io.quetzal.cli.config.StartConfig;
 import java.io.PrintWriter;
 
 /**
- * The launcher for role combinations not built yet (everything but {@code --local-network}): it
- * says so and exits 3.
+ * The launcher for role combinations not built yet ({@code --sequencer} outside the local network):
+ * it says so and exits 3.
  */
 public final class UnavailableNodeLauncher implements NodeLauncher {
   public static final String MESSAGE =
-      "quetzal: node services other than --local-network are not available in this build yet";
+      "quetzal: the sequencer role is not available in this build yet (--local-network, --node and"
+          + " --archiver are)";
 
   private final PrintWriter err;
 
