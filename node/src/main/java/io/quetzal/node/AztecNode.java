@@ -51,6 +51,7 @@ public final class AztecNode implements AutoCloseable {
   private final BlockSource blockSource;
   private final Optional<ArchiverRuntime> archiver;
   private volatile JsonRpcHttpServer server;
+  private long epochDuration = -1;
 
   private AztecNode(
       NodeL1 l1,
@@ -186,8 +187,29 @@ public final class AztecNode implements AutoCloseable {
         worldState,
         blockSource,
         archiver.map(a -> new ArchiverBlockSource(a.store())),
-        new NodeApi.Info(l1.chainId(), l1.rollupVersion(), () -> l1.addresses().toJson(), false),
-        () -> server != null);
+        new NodeApi.Info(
+            l1.chainId(),
+            l1.rollupVersion(),
+            () -> l1.addresses().toJson(),
+            false,
+            epochDuration()),
+        () -> server != null,
+        archiver.map(ArchiverRuntime::store));
+  }
+
+  private long epochDuration() {
+    if (epochDuration < 0) {
+      try {
+        epochDuration =
+            new RollupContract(l1.rpc(), l1.addresses().rollupAddress())
+                .readConfig()
+                .epochDuration();
+      } catch (RuntimeException e) {
+        LOG.warn("cannot read the rollup's epoch duration: {}", e.getMessage());
+        return 0;
+      }
+    }
+    return epochDuration;
   }
 
   /** The latest block in the world state (0 at genesis). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quetzal.archiver.store.ArchiverStore;
 import io.quetzal.foundation.field.Fr;
 import io.quetzal.foundation.json.BlockParameter;
 import io.quetzal.foundation.json.JsonCodecException;
@@ -54,14 +55,30 @@ public final class NodeApi {
    * @param rollupVersion the rollup version
    * @param l1ContractAddresses the official {@code L1ContractAddresses} JSON
    * @param realProofs whether proofs are verified
+   * @param epochDuration the rollup's slots per epoch ({@code aztecEpochDuration}: 2 on the local
+   *     network), for the epochs of tx receipts and the epoch methods; 0 when unknown (receipts
+   *     then have no {@code epochNumber} and the epoch methods fail "L1 constants not set")
    */
   public record Info(
       long l1ChainId,
       long rollupVersion,
       Supplier<ObjectNode> l1ContractAddresses,
-      boolean realProofs) {
+      boolean realProofs,
+      long epochDuration) {
     public Info {
       Objects.requireNonNull(l1ContractAddresses, "l1ContractAddresses");
+      if (epochDuration < 0) {
+        throw new IllegalArgumentException("epochDuration must not be negative");
+      }
+    }
+
+    /** Without the epoch duration (unknown: 0). */
+    public Info(
+        long l1ChainId,
+        long rollupVersion,
+        Supplier<ObjectNode> l1ContractAddresses,
+        boolean realProofs) {
+      this(l1ChainId, rollupVersion, l1ContractAddresses, realProofs, 0);
     }
   }
 
@@ -70,19 +87,47 @@ public final class NodeApi {
   private final Optional<L1ToL2MessageSource> messages;
   private final Info info;
   private final BooleanSupplier ready;
+  private final Optional<ArchiveApi> archive;
   private volatile Fr initialHeaderHash;
 
+  /** Without the archiver: the archiver-backed methods answer -32601. */
   public NodeApi(
       WorldState worldState,
       BlockSource blocks,
       Optional<L1ToL2MessageSource> messages,
       Info info,
       BooleanSupplier ready) {
+    this(worldState, blocks, messages, info, ready, Optional.empty());
+  }
+
+  /**
+   * @param archive the archiver's store: when present, the blocks, checkpoints, txs, logs and
+   *     contracts methods are served from it (and the two L1→L2 message methods too, unless {@code
+   *     messages} is given); {@code blocks} should then be a view of the same store
+   */
+  public NodeApi(
+      WorldState worldState,
+      BlockSource blocks,
+      Optional<L1ToL2MessageSource> messages,
+      Info info,
+      BooleanSupplier ready,
+      Optional<ArchiverStore> archive) {
     this.worldState = Objects.requireNonNull(worldState, "worldState");
     this.blocks = Objects.requireNonNull(blocks, "blocks");
-    this.messages = Objects.requireNonNull(messages, "messages");
     this.info = Objects.requireNonNull(info, "info");
     this.ready = Objects.requireNonNull(ready, "ready");
+    this.archive =
+        Objects.requireNonNull(archive, "archive")
+            .map(
+                store ->
+                    new ArchiveApi(
+                        store,
+                        blocks,
+                        worldState::initialHeader,
+                        this::initialHeaderHash,
+                        info.epochDuration()));
+    Objects.requireNonNull(messages, "messages");
+    this.messages = messages.isPresent() ? messages : this.archive.map(ArchiveApi::messages);
   }
 
   private static Map<String, Fr> protocolContracts() {
@@ -97,6 +142,8 @@ public final class NodeApi {
   /** The served methods by full name ({@code node_...}). */
   public Map<String, JsonRpcMethod> methods() {
     Map<String, JsonRpcMethod> m = new LinkedHashMap<>();
+    // The official object plus the alpha-testnet fields operators' scripts read
+    // (`jq .result.proven.number`, `latest`); official clients drop unknown keys.
     m.put("node_getL2Tips", JsonRpcMethod.quick(p -> blocks.getL2Tips().toJson()));
     m.put("node_getBlockNumber", JsonRpcMethod.quick(p -> F.numberNode(blocks.getBlockNumber())));
     m.put(
@@ -141,6 +188,7 @@ public final class NodeApi {
               "node_isL1ToL2MessageSynced",
               JsonRpcMethod.quick(p -> isL1ToL2MessageSynced(src, p)));
         });
+    archive.ifPresent(a -> a.register(m));
     return m;
   }
 

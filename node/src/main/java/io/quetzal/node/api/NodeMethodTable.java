@@ -65,7 +65,7 @@ public final class NodeMethodTable {
     m.put("getPrivateLogsByTags", ARCHIVER);
     m.put("getPublicLogsByTagsFromContract", ARCHIVER);
     m.put("sendTx", POOL);
-    m.put("getTxReceipt", ARCHIVER_AND_POOL);
+    m.put("getTxReceipt", ARCHIVER);
     m.put("getTxEffect", ARCHIVER);
     m.put("getPendingTxs", POOL);
     m.put("getPendingTxCount", POOL);
@@ -84,6 +84,37 @@ public final class NodeMethodTable {
     m.put("getAllowedPublicSetup", "the protocol contracts' setup allow list");
     return java.util.Collections.unmodifiableMap(m);
   }
+
+  /**
+   * The methods {@link NodeApi} serves from the archiver's store when it is given one (their {@link
+   * #NEEDS} is {@code "the archiver"}, the reason answered without it). {@code
+   * getCheckpointsDataForEpoch} fails for a checkpoint with L2→L1 messages (its out hash is not
+   * computed yet); {@code getTxReceipt} answers {@code dropped} for any tx not in a block (no tx
+   * pool yet).
+   */
+  public static final java.util.Set<String> SERVED_WITH_ARCHIVER =
+      java.util.Set.of(
+          "getL1ToL2MessageCheckpoint",
+          "isL1ToL2MessageSynced",
+          "getL2ToL1Messages",
+          "getBlock",
+          "getBlockByHash",
+          "getBlockByArchive",
+          "getBlocks",
+          "getCheckpoints",
+          "getCheckpointedBlocks",
+          "getCheckpointsDataForEpoch",
+          "registerContractFunctionSignatures",
+          "getPublicLogs",
+          "getContractClassLogs",
+          "getPrivateLogsByTags",
+          "getPublicLogsByTagsFromContract",
+          "getTxReceipt",
+          "getTxEffect",
+          "getBlockHeader",
+          "getBlockHeaderByArchive",
+          "getContractClass",
+          "getContract");
 
   /** The -32601 reason for an official method not served, by its full name. */
   public static Map<String, String> unavailable(Map<String, ?> served) {

@@ -42,6 +42,34 @@ class NodeMethodTableTest {
   }
 
   @Test
+  void withTheArchiverItsMethodsAreServedToo() {
+    assertThat(NodeMethodTable.NEEDS.keySet()).containsAll(NodeMethodTable.SERVED_WITH_ARCHIVER);
+    try (ReferenceChainApi r = new ReferenceChainApi(tmp.resolve("ws3"))) {
+      Set<String> served = new TreeSet<>(r.methods.keySet());
+      for (String name : served) {
+        if (!EXTENSIONS.contains(name)) {
+          String bare = name.substring("node_".length());
+          assertThat(
+                  NodeMethodTable.NEEDS.get(bare) == null
+                      || NodeMethodTable.SERVED_WITH_ARCHIVER.contains(bare))
+              .as(name + " is served with the archiver")
+              .isTrue();
+        }
+      }
+      NodeMethodTable.NEEDS.forEach(
+          (bare, needs) -> {
+            if (needs == null || NodeMethodTable.SERVED_WITH_ARCHIVER.contains(bare)) {
+              assertThat(served).as("node_" + bare + " is served").contains("node_" + bare);
+            } else {
+              assertThat(served)
+                  .as("node_" + bare + " is not served")
+                  .doesNotContain("node_" + bare);
+            }
+          });
+    }
+  }
+
+  @Test
   void everyServedMethodHasATest() throws IOException {
     Path root = Path.of("src/test/java");
     StringBuilder all = new StringBuilder();
@@ -53,7 +81,7 @@ class NodeMethodTableTest {
       }
     }
     List<String> untested = new ArrayList<>();
-    try (GenesisApi g = new GenesisApi(tmp.resolve("ws2"))) {
+    try (ReferenceChainApi g = new ReferenceChainApi(tmp.resolve("ws2"))) {
       for (String name : g.methods.keySet()) {
         if (!all.toString().contains("\"" + name + "\"")) {
           untested.add(name);

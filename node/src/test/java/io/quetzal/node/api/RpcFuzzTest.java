@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * 10,000 malformed bodies and parameters over HTTP against the node API at genesis: every answer is
+ * 10,000 malformed bodies and parameters over HTTP against the node API over the reference chain
+ * (world state at genesis, archiver store with the 9 reference checkpoints): every answer is
  * JSON-RPC (an envelope, or an array of them, with one of the official error codes), never an HTTP
  * 500, and never shows a stack trace or a Java class name.
  */
@@ -62,7 +63,27 @@ class RpcFuzzTest {
           "{\"__proto__\":1}",
           "\"\\u0000\"",
           "\"é\"",
-          "[" + "\"0x01\",".repeat(120) + "\"0x01\"]");
+          "[" + "\"0x01\",".repeat(120) + "\"0x01\"]",
+          // the archiver-backed methods: limits, epochs, filters, real hashes of the chain
+          "50",
+          "51",
+          "0.5",
+          "4294967296",
+          "-4294967297",
+          "9007199254740993",
+          "{\"fromBlock\":1,\"toBlock\":10}",
+          "{\"fromBlock\":-5,\"toBlock\":1e30}",
+          "{\"fromBlock\":\"x\",\"tag\":\"zz\"}",
+          "{\"txHash\":\"0x0b32a24674660eb0cc0a391f25101785372c7db483e7a5dcf1f99e5af445fda3\"}",
+          "{\"afterLog\":{\"blockNumber\":1,\"blockHash\":\"0x01\",\"txHash\":\"0x02\","
+              + "\"txIndex\":-7,\"logIndex\":2147483647}}",
+          "{\"afterLog\":{\"blockNumber\":1e300,\"txIndex\":1}}",
+          "{\"contractAddress\":\"0x01\"}",
+          "\"0x0b32a24674660eb0cc0a391f25101785372c7db483e7a5dcf1f99e5af445fda3\"",
+          "\"0x0df8f35c96287a790534c08cc9798b6ac4d1f7ae6956a786ee9de69fa69c171f\"",
+          "\"0x0000000000000000000000000000000000000000000000000000000000000001\"",
+          "[\"f(Field)\",1]",
+          "[\"" + "x".repeat(10_001) + "\"]");
 
   @TempDir Path tmp;
 
@@ -148,7 +169,8 @@ class RpcFuzzTest {
 
   @Test
   void tenThousandMalformedRequestsGetJsonRpcErrors() throws Exception {
-    try (GenesisApi g = new GenesisApi(tmp.resolve("ws"))) {
+    // the reference chain serves every method of the genesis API plus the archiver-backed ones
+    try (ReferenceChainApi g = new ReferenceChainApi(tmp.resolve("ws"))) {
       List<String> methods = new ArrayList<>(g.methods.keySet());
       methods.addAll(
           List.of("node_getBlock", "node_sendTx", "node_", "_x", "nope", "", "node_getL2Tips_x"));
