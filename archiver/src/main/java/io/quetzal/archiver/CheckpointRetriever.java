@@ -89,7 +89,10 @@ public final class CheckpointRetriever {
                 + call.header().blockHeadersHash()
                 + " (a blob source served other data)");
       }
-      long timestamp = l1Timestamp(event.l1().blockNumber());
+      long timestamp =
+          event.l1().blockTimestamp().isPresent()
+              ? event.l1().blockTimestamp().getAsLong()
+              : l1Timestamp(event.l1().blockNumber());
       ArchivedCheckpoint archived =
           new ArchivedCheckpoint(
               cp, event.l1().blockNumber(), event.l1().blockHash(), timestamp, call.attestations());

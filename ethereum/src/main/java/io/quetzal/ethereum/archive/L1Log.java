@@ -62,7 +62,10 @@ public record L1Log(EthAddress address, List<Bytes32> topics, byte[] data, L1Eve
               Bytes32.fromHex(text(log, "blockHash")),
               Bytes32.fromHex(text(log, "transactionHash")),
               quantity(log, "logIndex"),
-              log.path("removed").asBoolean(false));
+              log.path("removed").asBoolean(false),
+              log.hasNonNull("blockTimestamp")
+                  ? java.util.OptionalLong.of(quantity(log, "blockTimestamp"))
+                  : java.util.OptionalLong.empty());
       return new L1Log(EthAddress.fromString(text(log, "address")), topics, data, ref);
     } catch (L1DecodeException e) {
       throw e;
