@@ -10,17 +10,21 @@ echo "test: JDK $JAVA_HOME" >&2
 cd "$ROOT"
 ./mvnw -B -ntp clean verify "$@"
 
-# Differential genesis check against the official 4.1.2 node (about 15-30 s plus the reference
-# install). Runs in CI (CI=true) or when QUETZAL_DIFFERENTIAL=1; skipped locally to keep runs fast.
+# Differential checks against the official 4.1.2 node: the genesis check (about 15-30 s) and the
+# archiver check on the saved 531-checkpoint chain (about 70 s: both followers sync it, then every
+# answer is compared). They run in CI (CI=true) or when QUETZAL_DIFFERENTIAL=1, after the reference
+# install; skipped locally to keep runs fast.
 diff_passed=0
 if [ "${CI:-}" = true ] || [ "${QUETZAL_DIFFERENTIAL:-}" = 1 ]; then
   "$ROOT/scripts/reference.sh"
   "$ROOT/scripts/differential/official-follower-genesis.sh"
-  diff_passed=1
+  diff_passed=$((diff_passed + 1))
+  "$ROOT/scripts/differential/archiver-long-chain.sh"
+  diff_passed=$((diff_passed + 1))
 fi
 
-# One closing line for the whole run: every Surefire test plus the differential check (a failure of
-# either has already stopped the script above).
+# One closing line for the whole run: every Surefire test plus the differential checks (a failure
+# of any has already stopped the script above).
 total=$(cat "$ROOT"/*/target/surefire-reports/TEST-*.xml 2>/dev/null |
   grep -o '<testsuite [^>]*' | sed -n 's/.* tests="\([0-9]*\)".*/\1/p' | awk '{s += $1} END {print s + 0}')
 skipped=$(cat "$ROOT"/*/target/surefire-reports/TEST-*.xml 2>/dev/null |

@@ -3,6 +3,7 @@ package io.quetzal.cli.start;
 import io.quetzal.cli.ExitCodes;
 import io.quetzal.cli.config.StartConfig;
 import io.quetzal.cli.config.StorageConfig;
+import io.quetzal.ethereum.blobs.BlobClientConfig;
 import io.quetzal.ethereum.contracts.L1ContractAddresses;
 import io.quetzal.ethereum.contracts.RollupContract;
 import io.quetzal.ethereum.local.AnvilCheatCodes;
@@ -12,6 +13,7 @@ import io.quetzal.ethereum.local.L1ToolchainException;
 import io.quetzal.ethereum.local.LocalNetworkL1;
 import io.quetzal.ethereum.local.SlotWarper;
 import io.quetzal.ethereum.rpc.L1RpcException;
+import io.quetzal.node.ArchiverSetup;
 import io.quetzal.node.AztecNode;
 import io.quetzal.node.GenesisMismatchException;
 import io.quetzal.node.NodeConfig;
@@ -113,11 +115,26 @@ public final class LocalNetworkLauncher implements NodeLauncher {
             config.rpc().maxBatchSize(),
             bodyBytes(config.rpc().maxBodySize()));
     progress("starting the node (world state " + where(dataDirectory) + ")");
+    // The node runs its archiver on the local L1; blobs come from the local file store (where the
+    // local network's sequencer writes them) under the data directory or the L1 work directory.
+    java.nio.file.Path blobDir =
+        dataDirectory.orElse(started.workDirectory()).resolve("blobs").toAbsolutePath();
+    BlobClientConfig blobs =
+        BlobClientConfig.of(
+                java.util.List.of(blobDir.toUri().toString()),
+                java.util.List.of(),
+                d.l1ChainId(),
+                d.rollupVersion(),
+                d.addresses().rollupAddress())
+            .withVerifyCommitments(false);
     AztecNode n =
         AztecNode.start(
             nodeConfig,
             new NodeL1(started.rpc(), d.l1ChainId(), d.rollupVersion(), d.addresses()),
-            AztecNode.localNetworkPrefill());
+            AztecNode.localNetworkPrefill(),
+            java.util.Optional.of(
+                ArchiverSetup.defaults(
+                    blobs, java.time.Duration.ofMillis(config.archiver().pollingIntervalMs()))));
     synchronized (this) {
       node = n;
       if (stopping) {
