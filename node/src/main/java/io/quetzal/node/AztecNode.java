@@ -235,6 +235,11 @@ public final class AztecNode implements AutoCloseable {
     return server.address();
   }
 
+  /** The archiver's store, when the node runs an archiver. */
+  public Optional<io.quetzal.archiver.store.ArchiverStore> archiverStore() {
+    return archiver.map(ArchiverRuntime::store);
+  }
+
   public WorldState worldState() {
     return worldState;
   }

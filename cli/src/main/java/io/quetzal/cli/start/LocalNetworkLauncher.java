@@ -11,6 +11,7 @@ import io.quetzal.ethereum.local.DeployedL1Contracts;
 import io.quetzal.ethereum.local.L1FollowingClock;
 import io.quetzal.ethereum.local.L1ToolchainException;
 import io.quetzal.ethereum.local.LocalNetworkL1;
+import io.quetzal.ethereum.local.ProvenMarker;
 import io.quetzal.ethereum.local.SlotWarper;
 import io.quetzal.ethereum.rpc.L1RpcException;
 import io.quetzal.node.ArchiverSetup;
@@ -18,6 +19,7 @@ import io.quetzal.node.AztecNode;
 import io.quetzal.node.GenesisMismatchException;
 import io.quetzal.node.NodeConfig;
 import io.quetzal.node.NodeL1;
+import io.quetzal.node.archiver.EpochSettler;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.util.Locale;
@@ -46,6 +48,7 @@ public final class LocalNetworkLauncher implements NodeLauncher {
   private LocalNetworkL1 l1;
   private AztecNode node;
   private SlotWarper warper;
+  private EpochSettler settler;
   private boolean stopping;
 
   /** The node's clock: the wall clock, moved forward with every L1 time warp. */
@@ -157,6 +160,20 @@ public final class LocalNetworkLauncher implements NodeLauncher {
       }
     }
     w.start();
+    // Fake proofs: mark each ended epoch proven so the proven tip advances.
+    EpochSettler settler =
+        new EpochSettler(
+            n.archiverStore().orElseThrow(),
+            rollup,
+            new ProvenMarker(new AnvilCheatCodes(started.rpc()), rollup),
+            rollup.readConfig().epochDuration());
+    synchronized (this) {
+      this.settler = settler;
+      if (stopping) {
+        throw new IllegalStateException("stopped while starting");
+      }
+    }
+    settler.start();
     progress(
         String.format(
             Locale.ROOT,
@@ -172,13 +189,17 @@ public final class LocalNetworkLauncher implements NodeLauncher {
 
   /** Stops what is running: the node (RPC server, world state), then anvil. Idempotent. */
   synchronized void stop() {
-    if (stopping && node == null && l1 == null && warper == null) {
+    if (stopping && node == null && l1 == null && warper == null && settler == null) {
       return;
     }
     stopping = true;
     if (warper != null) {
       warper.close();
       warper = null;
+    }
+    if (settler != null) {
+      settler.close();
+      settler = null;
     }
     if (node != null) {
       progress("stopping the node");

@@ -301,6 +301,30 @@ class LocalNetworkL1Test {
     assertThat(warper.warps()).isGreaterThanOrEqualTo(2);
   }
 
+  @Test
+  @Order(12)
+  void provenMarkerMovesTheProvenTipForwardOnly() {
+    RollupContract rollup =
+        new RollupContract(l1.rpc(), l1.deployment().addresses().rollupAddress());
+    AnvilCheatCodes cheats = new AnvilCheatCodes(l1.rpc());
+    ProvenMarker marker = new ProvenMarker(cheats, rollup);
+    assertThat(rollup.getPendingCheckpointNumber()).isZero();
+    // Nothing pending: nothing to prove.
+    assertThat(marker.markProven(5)).isZero();
+    // Pretend three checkpoints are pending (the tips word: pending << 128 | proven).
+    cheats.store(
+        rollup.address(), RollupContract.STF_STORAGE_SLOT, BigInteger.valueOf(3).shiftLeft(128));
+    assertThat(rollup.getPendingCheckpointNumber()).isEqualTo(3);
+    assertThat(marker.markProven(2)).isEqualTo(2);
+    assertThat(rollup.getProvenCheckpointNumber()).isEqualTo(2);
+    assertThat(rollup.getPendingCheckpointNumber()).isEqualTo(3);
+    assertThat(marker.markProven(1)).isEqualTo(2); // never backwards
+    assertThat(marker.markProven(9)).isEqualTo(3); // never past pending
+    assertThat(rollup.getProvenCheckpointNumber()).isEqualTo(3);
+    assertThat(cheats.isAutoMining()).isTrue(); // mining restored
+    cheats.store(rollup.address(), RollupContract.STF_STORAGE_SLOT, BigInteger.ZERO);
+  }
+
   /** A wall clock the test moves by hand. */
   private record ManualWall(AtomicLong now) implements InstantSource {
     @Override
