@@ -20,6 +20,8 @@ import io.quetzal.node.GenesisMismatchException;
 import io.quetzal.node.NodeConfig;
 import io.quetzal.node.NodeL1;
 import io.quetzal.node.archiver.EpochSettler;
+import io.quetzal.node.sequencer.SequencerRuntime;
+import io.quetzal.sequencerclient.Sequencer;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.util.Locale;
@@ -49,6 +51,7 @@ public final class LocalNetworkLauncher implements NodeLauncher {
   private AztecNode node;
   private SlotWarper warper;
   private EpochSettler settler;
+  private SequencerRuntime sequencer;
   private boolean stopping;
 
   /** The node's clock: the wall clock, moved forward with every L1 time warp. */
@@ -174,6 +177,29 @@ public final class LocalNetworkLauncher implements NodeLauncher {
       }
     }
     settler.start();
+    // The sequencer: this node's four validators form the committee; the first key publishes.
+    java.nio.file.Path validatorDir =
+        dataDirectory.orElse(started.workDirectory()).resolve("validator");
+    SequencerRuntime seq =
+        SequencerRuntime.open(
+            validatorDir,
+            new NodeL1(started.rpc(), d.l1ChainId(), d.rollupVersion(), d.addresses()),
+            n.archiverStore().orElseThrow(),
+            n.worldState(),
+            started.validators().stream().map(v -> v.attesterKey()).toList(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            blobDir.toUri().toString(),
+            clock,
+            Sequencer.Config.localNetwork());
+    synchronized (this) {
+      this.sequencer = seq;
+      if (stopping) {
+        throw new IllegalStateException("stopped while starting");
+      }
+    }
+    seq.start();
     progress(
         String.format(
             Locale.ROOT,
@@ -189,10 +215,19 @@ public final class LocalNetworkLauncher implements NodeLauncher {
 
   /** Stops what is running: the node (RPC server, world state), then anvil. Idempotent. */
   synchronized void stop() {
-    if (stopping && node == null && l1 == null && warper == null && settler == null) {
+    if (stopping
+        && node == null
+        && l1 == null
+        && warper == null
+        && settler == null
+        && sequencer == null) {
       return;
     }
     stopping = true;
+    if (sequencer != null) {
+      sequencer.close();
+      sequencer = null;
+    }
     if (warper != null) {
       warper.close();
       warper = null;

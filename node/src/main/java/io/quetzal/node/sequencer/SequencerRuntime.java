@@ -1,0 +1,114 @@
+package io.quetzal.node.sequencer;
+
+import io.quetzal.archiver.store.ArchiverStore;
+import io.quetzal.epochcache.EpochCache;
+import io.quetzal.epochcache.TimeSource;
+import io.quetzal.ethereum.contracts.RollupContract;
+import io.quetzal.foundation.crypto.Secp256k1PrivateKey;
+import io.quetzal.foundation.types.EthAddress;
+import io.quetzal.node.NodeL1;
+import io.quetzal.sequencerclient.Sequencer;
+import io.quetzal.sequencerclient.publisher.BlobUploader;
+import io.quetzal.sequencerclient.publisher.L1TxConfig;
+import io.quetzal.sequencerclient.publisher.L1TxSender;
+import io.quetzal.sequencerclient.publisher.SequencerPublisher;
+import io.quetzal.stdlib.address.AztecAddress;
+import io.quetzal.validatorclient.SlashingProtection;
+import io.quetzal.validatorclient.ValidatorKeyStore;
+import io.quetzal.validatorclient.ValidatorSigner;
+import io.quetzal.worldstate.WorldState;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The node's sequencer: its validator keys with slashing protection in {@code <dir>/validator}, the
+ * epoch cache on the node's clock, the L1 publisher (blob transactions, blob upload to the file
+ * store), and the slot loop reading the archiver's store and forking the world state.
+ */
+public final class SequencerRuntime implements AutoCloseable {
+  private final Sequencer sequencer;
+  private final SlashingProtection protection;
+
+  private SequencerRuntime(Sequencer sequencer, SlashingProtection protection) {
+    this.sequencer = sequencer;
+    this.protection = protection;
+  }
+
+  /**
+   * @param validatorKeys the node's validator keys (the first also publishes unless {@code
+   *     publisherKey} is given)
+   * @param blobUploadUrl where published blobs are written ({@code BLOB_FILE_STORE_UPLOAD_URL})
+   */
+  public static SequencerRuntime open(
+      Path validatorDir,
+      NodeL1 l1,
+      ArchiverStore store,
+      WorldState worldState,
+      List<Secp256k1PrivateKey> validatorKeys,
+      Optional<Secp256k1PrivateKey> publisherKey,
+      Optional<EthAddress> coinbase,
+      Optional<AztecAddress> feeRecipient,
+      String blobUploadUrl,
+      InstantSource clock,
+      Sequencer.Config config) {
+    EthAddress rollupAddress = l1.addresses().rollupAddress();
+    RollupContract rollup = new RollupContract(l1.rpc(), rollupAddress);
+    SlashingProtection protection = SlashingProtection.open(validatorDir, rollupAddress);
+    try {
+      ValidatorKeyStore keys = new ValidatorKeyStore(validatorKeys, coinbase, feeRecipient);
+      ValidatorSigner signer = new ValidatorSigner(keys, protection);
+      EpochCache epochCache = EpochCache.create(l1.rpc(), rollup, 12, TimeSource.of(clock));
+      L1TxSender sender =
+          new L1TxSender(
+              l1.rpc(),
+              l1.chainId(),
+              publisherKey.orElse(validatorKeys.getFirst()),
+              L1TxConfig.defaults(),
+              clock,
+              io.quetzal.ethereum.rpc.Sleeper.SYSTEM,
+              L1TxSender.Listener.NONE);
+      SequencerPublisher publisher =
+          new SequencerPublisher(
+              l1.rpc(),
+              sender,
+              rollupAddress,
+              Optional.of(
+                  BlobUploader.create(
+                      blobUploadUrl, l1.chainId(), l1.rollupVersion(), rollupAddress)));
+      Sequencer sequencer =
+          new Sequencer(
+              config,
+              epochCache,
+              rollup,
+              store,
+              worldState,
+              keys,
+              signer,
+              publisher,
+              TimeSource.of(clock),
+              l1.chainId(),
+              l1.rollupVersion());
+      return new SequencerRuntime(sequencer, protection);
+    } catch (RuntimeException e) {
+      protection.close();
+      throw e;
+    }
+  }
+
+  /** The slot loop. */
+  public Sequencer sequencer() {
+    return sequencer;
+  }
+
+  public void start() {
+    sequencer.start();
+  }
+
+  @Override
+  public void close() {
+    sequencer.close();
+    protection.close();
+  }
+}
