@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
-# Differential genesis check (issue 4): the official Aztec 4.1.2 node, pointed at the anvil and
-# Registry that `./quetzal start --local-network` deployed, must start against those contracts
-# without a genesis mismatch, and both nodes must report the same genesis tips.
+# Differential local-network check (issues 4 and 7): the official Aztec 4.1.2 node follows the chain
+# that `./quetzal start --local-network` deploys AND sequences (its own committee of four), on the
+# same anvil and blob file store:
 #
 #   1. ./quetzal start --local-network --data-directory <tmp> --port <free> (ANVIL_PORT=<free>)
 #   2. read the Registry from <tmp>/l1-contracts.json
 #   3. official `aztec start --node --archiver` as a follower (no sequencer, p2p off, fake proofs,
-#      genesis = TEST_ACCOUNTS + SPONSORED_FPC + PREFUND_ADDRESSES=<BananaFPC>), loopback only
-#   4. wait (bounded) for its node_getL2Tips, or a genesis mismatch / fatal error in its log
-#   5. PASS when both answer and their block-0 tips agree; FAIL otherwise (with log lines)
-# Both nodes and anvil are always stopped (trap). Exit 0 on pass, 1 on fail.
-# Needs the reference toolchain (scripts/reference.sh installs it).
-# Env: QUETZAL_START_TIMEOUT (120 s), REF_FOLLOWER_TIMEOUT (180 s), KEEP_DIFF_DIR=1 keeps the tmp dir,
-# DIFF_PREFUND_ADDRESSES (default: the BananaFPC) for a negative test.
+#      genesis = TEST_ACCOUNTS + SPONSORED_FPC + PREFUND_ADDRESSES=<BananaFPC>, blobs from Quetzal's
+#      file store <tmp>/blobs), loopback only; it must start without a genesis mismatch
+#   4. an L1→L2 message is sent to the Inbox (anvil account 1)
+#   5. wait until Quetzal has built at least DIFF_CHECKPOINTS checkpoints past the message's and the
+#      official node has followed them
+#   6. PASS when the official node never invalidated or rejected a checkpoint, both answer the same
+#      tips (at a moment both stand at the same checkpoint; without Quetzal's alpha-testnet fields),
+#      and every block, header, checkpoint and the message's witness are equal
+#      (../shared/reference/compare-nodes.mjs and scripts/differential/compare-state.mjs).
+# Both nodes and anvil are always stopped (trap). Exit 0 on pass, 1 on fail; last line "1 passed, 0
+# failed" or "0 passed, 1 failed". Needs the reference toolchain (scripts/reference.sh installs it).
+# Env: QUETZAL_START_TIMEOUT (120 s), REF_FOLLOWER_TIMEOUT (180 s), DIFF_CHECKPOINTS (12),
+# KEEP_DIFF_DIR=1 keeps the tmp dir, DIFF_PREFUND_ADDRESSES (default: the BananaFPC) for a negative
+# test.
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 REF_SCRIPTS="${QUETZAL_REFERENCE_SCRIPTS:-$ROOT/../shared/reference}"
@@ -25,7 +32,7 @@ FOLLOWER_TIMEOUT=${REF_FOLLOWER_TIMEOUT:-180}
 BANANA_FPC=${DIFF_PREFUND_ADDRESSES:-0x099602ed42e355e5338ade3a9e314b3d15b6030b058a0c17c385f4a0f2d2b71a}
 
 T0=$SECONDS
-log() { printf '[genesis-diff %3ss] %s\n' "$((SECONDS - T0))" "$*" >&2; }
+log() { printf '[local-network-diff %3ss] %s\n' "$((SECONDS - T0))" "$*" >&2; }
 
 # shellcheck disable=SC1091
 source "$ROOT/scripts/reference.sh" env >/dev/null || {
@@ -157,14 +164,14 @@ L1_CHAIN_ID=$(rpc "$L1_URL" eth_chainId | sed -nE 's/.*"result":"(0x[0-9a-fA-F]+
 [ -n "$L1_CHAIN_ID" ] || fail "anvil on $L1_URL does not answer" "$QZ_LOG"
 L1_CHAIN_ID=$((L1_CHAIN_ID))
 log "registry $REGISTRY, rollup $ROLLUP (version $ROLLUP_VERSION), L1 chain id $L1_CHAIN_ID"
-# The official node refuses to start without a reachable blob source. Quetzal has published no
-# checkpoint (hence no blob) at genesis, so give it an empty file store in the official layout
-# (aztec-<chainId>-<rollupVersion>-0x<rollup>/.healthcheck = "ok").
-BLOB_DIR="$WORK/blobs"
+# Quetzal's sequencer writes every published blob to <data-directory>/blobs in the official layout
+# (aztec-<chainId>-<rollupVersion>-0x<rollup>/blobs/<hash>.data and .healthcheck): the official
+# node reads them from there. Make sure the store exists before the first checkpoint.
+BLOB_DIR="$WORK/qz/blobs"
 if [ -n "$ROLLUP" ] && [ -n "$ROLLUP_VERSION" ]; then
   BLOB_BASE="$BLOB_DIR/aztec-$L1_CHAIN_ID-$ROLLUP_VERSION-0x$(echo "${ROLLUP#0x}" | tr 'A-F' 'a-f')"
   mkdir -p "$BLOB_BASE/blobs"
-  printf ok >"$BLOB_BASE/.healthcheck"
+  [ -f "$BLOB_BASE/.healthcheck" ] || printf ok >"$BLOB_BASE/.healthcheck"
 fi
 
 # 3. The official node as a follower (same settings as ../shared/reference/start-follower-node.sh).
@@ -206,43 +213,95 @@ grep -qEi "$MISMATCH_RE" "$REF_LOG" &&
   fail "official node reports a genesis mismatch" "$REF_LOG"
 alive "$REF_PID" || fail "official node exited after start-up" "$REF_LOG"
 
-# 5. Compare the genesis tips (block 0 of both nodes).
-QZ_TIPS=$(rpc "$QZ_URL" node_getL2Tips)
-REF_TIPS=$(rpc "$REF_URL" node_getL2Tips)
-QZ_B0=$(rpc "$QZ_URL" node_getBlockHeader '[0]')
-REF_B0=$(rpc "$REF_URL" node_getBlockHeader '[0]')
-echo "quetzal  node_getL2Tips: $QZ_TIPS"
-echo "official node_getL2Tips: $REF_TIPS"
-VERDICT=$("$REF_NODE" -e '
-  const [qt, rt] = process.argv.slice(1, 3).map(s => JSON.parse(s).result);
-  const problems = [];
-  // Genesis tips: every tip that is still at block 0 must name the same block-0 hash.
-  const g = t => Object.entries(t).flatMap(([k, v]) => {
-    const b = v && v.block ? v.block : v; // 4.1.2: {proposed:{number,hash}, checkpointed:{block:{...},checkpoint:{...}}, ...}
-    return b && b.number !== undefined ? [[k, Number(b.number), b.hash]] : [];
-  });
-  const q = g(qt), r = g(rt);
-  const h0 = [...q, ...r].filter(([, n]) => n === 0).map(([, , h]) => h);
-  if (h0.length === 0) problems.push("no tip at block 0 on either node");
-  if (new Set(h0).size > 1) problems.push("block-0 hashes differ: " + [...new Set(h0)].join(" vs "));
-  // Checkpoint 0 hashes (proven/finalized/checkpointed tips) must agree as well.
-  const c0 = [qt, rt].flatMap(t => Object.values(t)).filter(v => v && v.checkpoint && Number(v.checkpoint.number) === 0)
-    .map(v => v.checkpoint.hash);
-  if (new Set(c0).size > 1) problems.push("checkpoint-0 hashes differ: " + [...new Set(c0)].join(" vs "));
-  const qn = Object.fromEntries(q.map(([k, n]) => [k, n])), rn = Object.fromEntries(r.map(([k, n]) => [k, n]));
-  for (const k of Object.keys(rn)) if (k in qn && qn[k] !== rn[k]) problems.push(`${k}: quetzal ${qn[k]} vs official ${rn[k]}`);
-  console.log(problems.length ? "DIFF " + problems.join("; ") : "SAME block-0 hash " + h0[0] + ", checkpoint-0 hash " + (c0[0] || "-") + " (" + q.map(([k, n]) => k + "=" + n).join(", ") + ")");
-' "$QZ_TIPS" "$REF_TIPS" 2>&1)
-case "$VERDICT" in
-  SAME*)
-    echo "PASS: official 4.1.2 node started against Quetzal's L1 (registry $REGISTRY) without a genesis mismatch; ${VERDICT#SAME }"
-    if [[ "$QZ_B0" == *'"result"'* ]] && [[ "$REF_B0" == *'"result"'* ]] && [ "$QZ_B0" != "$REF_B0" ]; then
-      echo "note: node_getBlockHeader(0) answers differ byte-wise (tips agree):"
-      echo "  quetzal : $QZ_B0"
-      echo "  official: $REF_B0"
-    fi
-    RESULT=0
-    ;;
-  *) fail "genesis tips differ: ${VERDICT#DIFF }" "$REF_LOG" ;;
-esac
+# 5. The chain advances: Quetzal sequences; send one L1->L2 message, then let both nodes move on.
+INBOX=$("$REF_NODE" -e 'const j=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));console.log(j.l1ContractAddresses.inboxAddress)' "$WORK/qz/l1-contracts.json")
+ALICE=0x0a60414ee907527880b7a53d4dacdeb9ef768bb98d9d8d1e7200725c13763331
+MSG_DATA=$("$REF_NODE" -e '
+  const pad = (x) => BigInt(x).toString(16).padStart(64, "0");
+  // sendL2Message((bytes32 actor, uint256 version), bytes32 content, bytes32 secretHash)
+  console.log(pad(process.argv[1]) + pad(process.argv[2]) + pad("0xabc") + pad("0xdef"));' "$ALICE" "$ROLLUP_VERSION")
+SEL=$("$REF_NODE" -e '
+  const { createRequire } = require("module");
+  const r = createRequire(process.argv[1] + "/");
+  const { keccak256, toHex } = r("viem");
+  console.log(keccak256(toHex("sendL2Message((bytes32,uint256),bytes32,bytes32)")).slice(0, 10));' "$REF_NODE_MODULES")
+ACCOUNT1=0x70997970C51812dc3A010C7d01b50e0d17dc79C8
+TXH=$(curl -sS -H 'content-type: application/json' -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_sendTransaction\",\"params\":[{\"from\":\"$ACCOUNT1\",\"to\":\"$INBOX\",\"data\":\"$SEL$MSG_DATA\"}]}" "$L1_URL" | sed -nE 's/.*"result":"(0x[0-9a-f]+)".*/\1/p')
+[ -n "$TXH" ] || fail "could not send the L1->L2 message to the Inbox $INBOX"
+sleep 1
+RECEIPT=$(rpc "$L1_URL" eth_getTransactionReceipt "[\"$TXH\"]")
+MSG_LEAF=$(echo "$RECEIPT" | "$REF_NODE" -e '
+  let s = ""; process.stdin.on("data", d => s += d).on("end", () => {
+    const r = JSON.parse(s).result; const l = (r && r.logs || []).find(l => l.topics.length === 3);
+    if (!l || r.status !== "0x1") process.exit(1); console.log(l.topics[2] + " " + BigInt(l.topics[1]));
+  });') || fail "the Inbox message tx failed: $RECEIPT"
+read -r MSG_LEAF MSG_CHECKPOINT <<<"$MSG_LEAF"
+log "L1->L2 message $MSG_LEAF sent (tx $TXH), for checkpoint $MSG_CHECKPOINT"
+
+TARGET=$((MSG_CHECKPOINT + ${DIFF_CHECKPOINTS:-12}))
+num() { sed -nE 's/.*"result":([0-9]+).*/\1/p'; }
+deadline=$((SECONDS + FOLLOWER_TIMEOUT))
+while :; do
+  [ "$SECONDS" -lt "$deadline" ] || fail "not both at checkpoint $TARGET within ${FOLLOWER_TIMEOUT}s" "$REF_LOG" "$QZ_LOG"
+  alive "$QZ_PID" || fail "quetzal exited" "$QZ_LOG"
+  alive "$REF_PID" || fail "official node exited" "$REF_LOG"
+  q=$(rpc "$QZ_URL" node_getCheckpointNumber | num)
+  r=$(rpc "$REF_URL" node_getCheckpointNumber | num)
+  [ "${q:-0}" -ge "$TARGET" ] && [ "${r:-0}" -ge "$TARGET" ] && break
+  sleep 1
+done
+log "quetzal at checkpoint $q, official at $r (target $TARGET)"
+
+# 6. Verdict. The official node must not have found anything wrong with Quetzal's checkpoints.
+BAD_RE='nvalid attestation|InvalidAttestations|invalidat|Failed to (retrieve|process) checkpoint|blob.*(mismatch|not found)|Error processing'
+if grep -Eqi "$BAD_RE" "$REF_LOG"; then
+  grep -Ei "$BAD_RE" "$REF_LOG" | head -5
+  fail "the official node reported a problem with a checkpoint" "$REF_LOG"
+fi
+# Tips at a moment both nodes stand at the same checkpoint (the chain keeps moving).
+TIPS_VERDICT="DIFF never at the same checkpoint"
+for _ in $(seq 1 120); do
+  QT=$(rpc "$QZ_URL" node_getL2Tips)
+  RT=$(rpc "$REF_URL" node_getL2Tips)
+  TIPS_VERDICT=$("$REF_NODE" -e '
+    const [q, r] = process.argv.slice(1, 3).map(s => JSON.parse(s).result);
+    const strip = t => { const c = JSON.parse(JSON.stringify(t)); delete c.latest;
+      for (const k of ["checkpointed", "proven", "finalized"]) if (c[k]) delete c[k].number; return c; };
+    if (q.checkpointed.checkpoint.number !== r.checkpointed.checkpoint.number || q.proven.checkpoint.number !== r.proven.checkpoint.number) { console.log("MOVING"); process.exit(0); }
+    const a = JSON.stringify(strip(q)), b = JSON.stringify(strip(r));
+    console.log(a === b ? "SAME at checkpoint " + q.checkpointed.checkpoint.number : "DIFF quetzal " + a + " official " + b);' "$QT" "$RT")
+  [ "$TIPS_VERDICT" = MOVING ] || break
+  sleep 0.2
+done
+echo "tips: $TIPS_VERDICT"
+# Every block, header, checkpoint up to the common tip (moving scalars are checked through the
+# tips above), and the message's checkpoint and witness at the target block. Five addresses are
+# known only to the node that deployed the contracts (Quetzal here, like the official local
+# network), not to a follower, which reads the address book from the Registry: they are not
+# compared. Block and checkpoint ranges are compared below up to the target (the tips move).
+DEPLOYER_ONLY=slashFactoryAddress,feeAssetHandlerAddress,stakingAssetHandlerAddress,zkPassportVerifierAddress,dateGatedRelayerAddress
+"$REF_NODE" "$REF_SCRIPTS/compare-nodes.mjs" "$QZ_URL" "$REF_URL" --quiet --ignore-keys "$DEPLOYER_ONLY" \
+  --skip getL2Tips,getBlockNumber,getProvenBlockNumber,getCheckpointedBlockNumber,getCheckpointNumber,getCheckpoints,getCheckpointedBlocks,getBlocks \
+  >"$WORK/compare.txt" 2>&1
+C1=$?
+C2=0
+for m in "node_getL1ToL2MessageCheckpoint [\"$MSG_LEAF\"]" "node_isL1ToL2MessageSynced [\"$MSG_LEAF\"]" \
+  "node_getL1ToL2MessageMembershipWitness [$TARGET,\"$MSG_LEAF\"]" "node_getBlockHeader [$TARGET]" \
+  "node_getCheckpoints [1,$((TARGET < 50 ? TARGET : 50))]" "node_getCheckpointedBlocks [1,$((TARGET < 50 ? TARGET : 50))]" "node_getBlocks [1,$((TARGET < 50 ? TARGET : 50))]"; do
+  set -- $m
+  A=$(rpc "$QZ_URL" "$1" "$2")
+  B=$(rpc "$REF_URL" "$1" "$2")
+  if [ "$A" != "$B" ] || [[ "$A" != *'"result"'* ]]; then
+    echo "DIFF $1$2: quetzal $A official $B" | cut -c1-400
+    C2=1
+  fi
+done
+grep -E '^DIFF' "$WORK/compare.txt" | head -20
+tail -n 2 "$WORK/compare.txt"
+if [[ "$TIPS_VERDICT" == SAME* ]] && [ "$C1" = 0 ] && [ "$C2" = 0 ]; then
+  echo "PASS: the official 4.1.2 node followed Quetzal's sequenced chain to checkpoint $TARGET (its L1->L2 message in checkpoint $MSG_CHECKPOINT) without rejecting a checkpoint; tips $TIPS_VERDICT; every block, header and checkpoint equal"
+  RESULT=0
+else
+  fail "answers differ (see above)" "$REF_LOG"
+fi
 log "done in $((SECONDS - T0))s"
