@@ -129,8 +129,12 @@ public final class L1Synchronizer implements AutoCloseable {
     }
     String tag = "0x" + Long.toHexString(headNumber);
     int messages = handleMessages(headNumber, tag);
+    // Judged on L1's tips, not ours: after unwinding for a prune our chain is at the proven
+    // checkpoint while L1 still holds the unproven ones until the next proposal prunes them, and
+    // those must not be fetched again meanwhile.
+    ArchiveL1Reader.Tips l1Tips = l1.getTips(tag);
     boolean pruneImminent =
-        store.latestCheckpointNumber() > store.provenCheckpointNumber()
+        l1Tips.pending() > l1Tips.proven()
             && l1.canPruneAtTime(headTimestamp + options.ethereumSlotSeconds(), tag);
     int[] cp = handleCheckpoints(headNumber, tag, pruneImminent);
     int pruned = pruneImminent ? handleEpochPrune() : 0;

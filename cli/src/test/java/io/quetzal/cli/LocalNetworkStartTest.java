@@ -148,6 +148,95 @@ class LocalNetworkStartTest {
     assertThat(portFree(rpcPort)).as("the RPC port is free").isTrue();
   }
 
+  @Test
+  @Tag("anvil")
+  void anL1ReorgIsFollowedAndTheChainMatchesL1Again() throws Exception {
+    int rpcPort = freePort();
+    int anvilPort = freePort();
+    Path log = tmp.resolve("reorg.log");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.quetzal.cli.Main",
+                "start",
+                "--local-network",
+                "--port",
+                Integer.toString(rpcPort))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    pb.environment()
+        .keySet()
+        .removeIf(
+            k -> k.equals("DATA_DIRECTORY") || k.equals("AZTEC_PORT") || k.equals("LOG_LEVEL"));
+    pb.environment().put("ANVIL_PORT", Integer.toString(anvilPort));
+    Process child = pb.start();
+    io.quetzal.ethereum.rpc.L1RpcClient l1 =
+        new io.quetzal.ethereum.rpc.L1RpcClient(
+            io.quetzal.ethereum.rpc.L1RpcConfig.of(
+                List.of(URI.create("http://127.0.0.1:" + anvilPort))));
+    try {
+      awaitTips(child, rpcPort, log, Duration.ofSeconds(180));
+      awaitBlocks(rpcPort, 6, log);
+      io.quetzal.ethereum.contracts.RollupContract rollup =
+          new io.quetzal.ethereum.contracts.RollupContract(
+              l1,
+              io.quetzal.foundation.types.EthAddress.fromString(
+                  call(rpcPort, "node_getL1ContractAddresses").path("rollupAddress").asText()));
+      long before = rollup.getPendingCheckpointNumber();
+      // Drop the last L1 blocks: the checkpoints proposed in them are gone from L1.
+      l1.call("anvil_rollback", 6);
+      long after = rollup.getPendingCheckpointNumber();
+      assertThat(after).as("the rollback removed checkpoints").isLessThan(before);
+      // The node unwinds, its sequencer proposes new checkpoints for those numbers, and every
+      // checkpoint it serves is the one L1 holds (bounded wait). The rollback also undoes the
+      // epoch settler's proofs, so L1 prunes the unproven checkpoints once their proof window has
+      // closed, and the node unwinds those too before building on: slots that go by without a
+      // checkpoint pass at wall-clock pace (72 s), hence the long bound.
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(400);
+      boolean consistent = false;
+      while (System.nanoTime() < until && !consistent) {
+        Thread.sleep(500);
+        long n = call(rpcPort, "node_getCheckpointNumber").asLong();
+        if (n <= before) {
+          continue; // not past the old tip yet
+        }
+        JsonNode cps = call(rpcPort, "node_getCheckpoints", "[1," + Math.min(n, 50) + "]");
+        consistent = true;
+        for (JsonNode c : cps) {
+          long number = c.path("checkpoint").path("number").asLong();
+          String archive = c.path("checkpoint").path("archive").path("root").asText();
+          if (number > rollup.getPendingCheckpointNumber()
+              || !rollup.archiveAt(number).toString().equals(archive)) {
+            consistent = false;
+            break;
+          }
+        }
+      }
+      assertThat(consistent).as(Files.readString(log)).isTrue();
+      assertThat(Files.readString(log)).contains("L1 reorg or prune");
+    } finally {
+      l1.close();
+      child.destroy();
+      if (!child.waitFor(60, TimeUnit.SECONDS)) {
+        child.destroyForcibly();
+      }
+      child.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  private static void awaitBlocks(int port, long blocks, Path log) throws Exception {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < until && call(port, "node_getBlockNumber").asLong() < blocks) {
+      Thread.sleep(250);
+    }
+    assertThat(call(port, "node_getBlockNumber").asLong())
+        .as(Files.readString(log))
+        .isGreaterThanOrEqualTo(blocks);
+  }
+
   private static JsonNode awaitTips(Process child, int port, Path log, Duration timeout)
       throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -63,11 +63,20 @@ public final class Sequencer implements AutoCloseable {
    * @param buildCheckpointIfEmpty build a checkpoint with an empty block when there are no txs
    *     ({@code SEQ_BUILD_CHECKPOINT_IF_EMPTY})
    * @param attestationTimeout how long to wait for the quorum of attestations
+   * @param immediateInclusion whether L1 includes a transaction at once (an auto-mining anvil): the
+   *     slot worked on is then the slot of now, else the slot of the next L1 block
    */
   public record Config(
-      Duration pollInterval, boolean buildCheckpointIfEmpty, Duration attestationTimeout) {
+      Duration pollInterval,
+      boolean buildCheckpointIfEmpty,
+      Duration attestationTimeout,
+      boolean immediateInclusion) {
+    /**
+     * The local network: anvil mines a transaction at once (automine), so the propose lands in an
+     * L1 block stamped about now, not one L1 slot later.
+     */
     public static Config localNetwork() {
-      return new Config(Duration.ofMillis(500), true, Duration.ofSeconds(10));
+      return new Config(Duration.ofMillis(500), true, Duration.ofSeconds(10), true);
     }
   }
 
@@ -94,6 +103,7 @@ public final class Sequencer implements AutoCloseable {
   private final TimeSource clock;
   private final Fr chainId;
   private final Fr version;
+  private final java.util.function.LongSupplier l1NextBlockTimestamp;
   private long lastSlot = -1;
   private ScheduledExecutorService executor;
 
@@ -107,8 +117,11 @@ public final class Sequencer implements AutoCloseable {
       ValidatorSigner signer,
       SequencerPublisher publisher,
       TimeSource clock,
+      java.util.function.LongSupplier l1NextBlockTimestamp,
       long chainId,
       long version) {
+    this.l1NextBlockTimestamp =
+        Objects.requireNonNull(l1NextBlockTimestamp, "l1NextBlockTimestamp");
     this.config = Objects.requireNonNull(config, "config");
     this.epochCache = Objects.requireNonNull(epochCache, "epochCache");
     this.rollup = Objects.requireNonNull(rollup, "rollup");
@@ -124,11 +137,20 @@ public final class Sequencer implements AutoCloseable {
 
   /** One look at the slot of the next L1 block. */
   public synchronized Outcome tick() {
-    long slot = epochCache.epochAndSlotInNextL1Slot().slot().value();
+    long slot =
+        config.immediateInclusion()
+            ? slotAt(l1NextBlockTimestamp.getAsLong())
+            : epochCache.epochAndSlotInNextL1Slot().slot().value();
     if (slot <= lastSlot) {
       return new Outcome.Skipped(slot, "slot already handled");
     }
     long pendingOnL1 = rollup.getPendingCheckpointNumber();
+    long slotStart = rollup.getTimestampForSlot(slot);
+    if (pendingOnL1 > rollup.getProvenCheckpointNumber() && canPruneAtTime(slotStart)) {
+      // L1 prunes the unproven checkpoints in the same call as our propose: build on the proven
+      // one, as the archiver has already unwound to it.
+      pendingOnL1 = rollup.getProvenCheckpointNumber();
+    }
     long local = store.latestCheckpointNumber();
     long latestBlock = store.latestBlockNumber();
     if (local != pendingOnL1 || worldState.status().unfinalizedBlockNumber() != latestBlock) {
@@ -290,6 +312,22 @@ public final class Sequencer implements AutoCloseable {
       out.add(CheckpointBuilder.checkpointOutHash(blocks));
     }
     return out;
+  }
+
+  private long slotAt(long timestamp) {
+    var c = epochCache.constants();
+    return timestamp < c.genesisTime() ? 0 : (timestamp - c.genesisTime()) / c.slotDuration();
+  }
+
+  /** {@code canPruneAtTime(timestamp)}: whether a proposal then would first prune. */
+  private boolean canPruneAtTime(long timestamp) {
+    return ((org.web3j.abi.datatypes.Bool)
+            rollup.call1(
+                Abi.function(
+                    "canPruneAtTime",
+                    List.of(Abi.uint(timestamp)),
+                    new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.Bool>() {})))
+        .getValue();
   }
 
   /** {@code getManaMinFeeAt(timestamp, true)}: the L2 gas fee the rollup requires. */

@@ -88,6 +88,8 @@ public final class SequencerRuntime implements AutoCloseable {
               signer,
               publisher,
               TimeSource.of(clock),
+              // an auto-mining L1 stamps the next block at least one second after the latest
+              () -> l1.rpc().latestBlockTimestamp() + 1,
               l1.chainId(),
               l1.rollupVersion());
       return new SequencerRuntime(sequencer, protection);

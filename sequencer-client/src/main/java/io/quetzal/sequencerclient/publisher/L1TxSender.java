@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Send: gas limit (given, or {@code eth_estimateGas} + buffer), fees ({@link FeePolicy}), the
  * deadline check (nothing is sent once {@code txTimeoutAt} has passed), nonce = {@code pending}
- * count, but never below the last nonce this sender used + 1 (a lagging fallback host).
+ * count, but never below the last nonce this sender used + 1 while L1 still knows that transaction
+ * (a lagging fallback host); when an L1 reorg dropped it, L1's pending count again.
  *
  * <p>Monitor, every {@code checkInterval}: when the {@code latest} nonce passed ours, one of our
  * versions was mined, and its receipt is returned; when the deadline passed, stop (and, with {@code
@@ -136,6 +137,7 @@ public final class L1TxSender {
   private final Listener listener;
   private final ReentrantLock inFlight = new ReentrantLock();
   private volatile Long lastSentNonce;
+  private volatile String lastSentHash;
 
   public L1TxSender(
       L1RpcClient rpc,
@@ -240,12 +242,30 @@ public final class L1TxSender {
     }
     long chainNonce = rpc.getTransactionCount(sender, "pending");
     Long last = lastSentNonce;
-    long nonce = last != null && chainNonce <= last ? last + 1 : chainNonce;
+    String lastHash = lastSentHash;
+    long chosen = chainNonce;
+    if (last != null && chainNonce <= last) {
+      // Either this host lags behind our last send (keep counting from it), or L1 no longer has
+      // that transaction (an L1 reorg dropped it): then L1's pending count is the truth.
+      JsonNode known = lastHash == null ? null : rpc.call("eth_getTransactionByHash", lastHash);
+      if (known != null && !known.isNull()) {
+        chosen = last + 1;
+      } else {
+        LOG.warn(
+            "L1 no longer knows our last transaction {} (nonce {}): continuing at L1's pending"
+                + " nonce {}",
+            lastHash,
+            last,
+            chainNonce);
+      }
+    }
+    long nonce = chosen;
 
     L1Transaction tx = build(request, nonce, gasLimit, price, blobs);
     L1Transaction.Signed signed = tx.sign(key);
     send(signed);
     lastSentNonce = nonce;
+    lastSentHash = signed.hashHex();
     listener.onSent(Kind.ORIGINAL, tx, signed);
     LOG.info(
         "Sent L1 transaction {} nonce {} from {} gas {} maxFee {} tip {}{}",
@@ -296,6 +316,7 @@ public final class L1TxSender {
               price.maxFeePerGas(),
               price.maxPriorityFeePerGas());
           hashes.add(s.hashHex());
+          lastSentHash = s.hashHex();
           lastSentAt = now;
         }
       } catch (InterruptedException e) {
