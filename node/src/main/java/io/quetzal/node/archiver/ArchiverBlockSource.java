@@ -12,11 +12,26 @@ import java.util.OptionalLong;
 
 /**
  * The node's view of the chain when it runs an archiver: every answer comes from the archiver's
- * store (committed snapshots, so request threads never wait for the synchronizer). Thread-safe.
+ * store (committed snapshots, so request threads never wait for the synchronizer). The tips, which
+ * clients poll hard and which take several reads to assemble, are reused for {@link
+ * #TIPS_TTL_NANOS} (the archiver writes at most every poll interval, 500 ms). Thread-safe.
  */
-public record ArchiverBlockSource(ArchiverStore store) implements BlockSource, L1ToL2MessageSource {
-  public ArchiverBlockSource {
-    Objects.requireNonNull(store, "store");
+public final class ArchiverBlockSource implements BlockSource, L1ToL2MessageSource {
+  /** How long assembled tips are reused: 20 ms. */
+  static final long TIPS_TTL_NANOS = 20_000_000L;
+
+  private record CachedTips(L2Tips tips, long atNanos) {}
+
+  private final ArchiverStore store;
+  private volatile CachedTips cached;
+
+  public ArchiverBlockSource(ArchiverStore store) {
+    this.store = Objects.requireNonNull(store, "store");
+  }
+
+  /** The store. */
+  public ArchiverStore store() {
+    return store;
   }
 
   @Override
@@ -41,6 +56,17 @@ public record ArchiverBlockSource(ArchiverStore store) implements BlockSource, L
 
   @Override
   public L2Tips getL2Tips() {
+    long now = System.nanoTime();
+    CachedTips c = cached;
+    if (c != null && now - c.atNanos() < TIPS_TTL_NANOS) {
+      return c.tips();
+    }
+    L2Tips fresh = readTips();
+    cached = new CachedTips(fresh, now);
+    return fresh;
+  }
+
+  private L2Tips readTips() {
     io.quetzal.archiver.store.L2Tips t = store.tips();
     return new L2Tips(
         new L2Tips.BlockId(t.proposed().number(), t.proposed().hash()),

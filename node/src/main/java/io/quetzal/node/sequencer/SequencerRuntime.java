@@ -105,6 +105,9 @@ public final class SequencerRuntime implements AutoCloseable {
   }
 
   public void start() {
+    // The KZG trusted setup takes seconds to load: load it now, beside the first slot's work,
+    // rather than inside the first checkpoint's assembly.
+    Thread.ofVirtual().name("quetzal-kzg-setup").start(io.quetzal.ethereum.blobs.Kzg::ensureLoaded);
     sequencer.start();
   }
 
