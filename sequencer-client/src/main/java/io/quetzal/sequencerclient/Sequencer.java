@@ -177,8 +177,8 @@ public final class Sequencer implements AutoCloseable {
     EpochCommitteeInfo committeeInfo = epochCache.committeeAtSlot(s);
     List<EthAddress> committee = committeeInfo.committee().orElse(List.of());
     Optional<EthAddress> proposer = committeeInfo.proposerAt(s);
-    EthAddress us =
-        proposer.orElse(committee.isEmpty() ? keys.address(0) : EthAddress.ZERO); // no committee
+    // Without a committee anyone may propose: our first validator does.
+    EthAddress us = proposer.orElse(committee.isEmpty() ? keys.address(0) : EthAddress.ZERO);
     if (!keys.contains(us)) {
       return new Outcome.Skipped(slot, "not our slot (proposer " + us + ")");
     }
@@ -237,6 +237,8 @@ public final class Sequencer implements AutoCloseable {
         signer.signCheckpointProposal(proposer, cp.header(), archive, BigInteger.ZERO);
     List<EthAddress> localMembers = keys.localInCommittee(committee);
     Instant deadline = Instant.ofEpochMilli(clock.nowMillis()).plus(config.attestationTimeout());
+    // Without p2p the only attestations are our own, added just below: the collector is polled
+    // once, so its clock only has to read "now".
     AttestationCollector collector =
         new AttestationCollector(
             payload,
@@ -244,7 +246,7 @@ public final class Sequencer implements AutoCloseable {
             proposer,
             localMembers,
             deadline,
-            java.time.InstantSource.fixed(Instant.ofEpochMilli(clock.nowMillis())));
+            () -> Instant.ofEpochMilli(clock.nowMillis()));
     for (CheckpointAttestation a : signer.attestAll(localMembers, payload, proposerSig)) {
       collector.add(a);
     }
