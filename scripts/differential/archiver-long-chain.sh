@@ -4,7 +4,9 @@
 # by the official node, with real txs, L1→L2 messages and logs) from the same anvil and blob file
 # store, then every answer of ../shared/reference/compare-nodes.mjs (tips, every block and header,
 # every tx receipt and effect, checkpoints, logs, node info) and of scripts/differential/
-# compare-state.mjs (witnesses, public storage, message witnesses) must be equal.
+# compare-state.mjs (witnesses, public storage, message witnesses) and of the official client
+# (aztecjs-client.mjs: aztec.js createAztecNodeClient, answers parsed by the official schemas) must
+# be equal.
 #
 #   1. load the chain (anvil --load-state on a free port; network.env)
 #   2. official follower (../shared/reference/start-follower-node.sh) and Quetzal, same settings:
@@ -136,11 +138,17 @@ log "comparing answers"
 C1=$?
 "$REF_NODE" "$ROOT/scripts/differential/compare-state.mjs" "$QZ_URL" "$REF_URL" >"$WORK/compare-state.txt" 2>&1
 C2=$?
-grep -E '^DIFF' "$WORK/compare.txt" "$WORK/compare-state.txt" | head -40
-P=$(cat "$WORK/compare.txt" "$WORK/compare-state.txt" | sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' | awk '{p += $1; f += $2} END {print p + 0, f + 0}')
+# The same chain through the official client (aztec.js createAztecNodeClient): its schemas parse
+# every answer, and the parsed results must be equal.
+REF_NODE_MODULES="$REF_NODE_MODULES" "$REF_NODE" "$ROOT/scripts/differential/aztecjs-client.mjs" "$QZ_URL" "$REF_URL" \
+  >"$WORK/compare-aztecjs.txt" 2>&1
+C3=$?
+grep -E '^DIFF' "$WORK/compare.txt" "$WORK/compare-state.txt" "$WORK/compare-aztecjs.txt" | head -40
+P=$(cat "$WORK/compare.txt" "$WORK/compare-state.txt" "$WORK/compare-aztecjs.txt" | sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' | awk '{p += $1; f += $2} END {print p + 0, f + 0}')
 read -r PASSED FAILED <<<"$P"
 tail -n 2 "$WORK/compare.txt"
-if [ "$C1" = 0 ] && [ "$C2" = 0 ] && [ "${FAILED:-1}" = 0 ]; then
+tail -n 2 "$WORK/compare-aztecjs.txt"
+if [ "$C1" = 0 ] && [ "$C2" = 0 ] && [ "$C3" = 0 ] && [ "${FAILED:-1}" = 0 ]; then
   echo "PASS: Quetzal and the official 4.1.2 follower answer the same on all $TARGET checkpoints ($PASSED comparisons)"
   RESULT=0
 else
