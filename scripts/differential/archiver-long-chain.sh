@@ -130,6 +130,9 @@ while :; do
   sleep 1
 done
 log "both at checkpoint $TARGET (quetzal ${q}, official ${r})"
+# Operators' view of the sync: Quetzal's archiver metrics (Prometheus text on GET /metrics).
+curl -sS -m 10 "$QZ_URL/metrics" | grep -q "^quetzal_archiver_checkpoint $TARGET\$" ||
+  fail "GET /metrics does not report checkpoint $TARGET" "$WORK/quetzal.log"
 sleep 3 # one more archiver poll each (proven/finalized tips)
 
 log "comparing answers"

@@ -173,7 +173,9 @@ public final class AztecNode implements AutoCloseable {
             new InetSocketAddress(config.bindAddress(), config.port()),
             dispatcher,
             headers,
-            config.maxBodyBytes());
+            config.maxBodyBytes(),
+            () -> true,
+            () -> archiver.map(ArchiverRuntime::metrics).orElse(""));
     LOG.info("JSON-RPC listening on {}", server.address());
   }
 

@@ -36,11 +36,64 @@ public final class ArchiverRuntime implements AutoCloseable {
   private final LmdbKvStore kv;
   private final ArchiverStore store;
   private final Archiver archiver;
+  private final SyncProgress progress;
 
-  private ArchiverRuntime(LmdbKvStore kv, ArchiverStore store, Archiver archiver) {
+  private ArchiverRuntime(
+      LmdbKvStore kv, ArchiverStore store, Archiver archiver, SyncProgress progress) {
     this.kv = kv;
     this.store = store;
     this.archiver = archiver;
+    this.progress = progress;
+  }
+
+  /**
+   * The archiver's figures in the Prometheus text format ({@code GET /metrics}): L1 head and sync
+   * point, L1 blocks behind, checkpoints per second over the last progress window, the latest and
+   * proven checkpoints, invalid checkpoints skipped.
+   */
+  public String metrics() {
+    StringBuilder b = new StringBuilder();
+    gauge(b, "quetzal_archiver_l1_head_block", "L1 head seen by the archiver", progress.l1Head());
+    gauge(
+        b,
+        "quetzal_archiver_l1_synced_block",
+        "last L1 block fully processed",
+        progress.l1SyncedTo());
+    gauge(
+        b,
+        "quetzal_archiver_l1_blocks_behind",
+        "L1 blocks still to process",
+        progress.l1BlocksBehind());
+    gauge(
+        b,
+        "quetzal_archiver_checkpoint",
+        "latest stored checkpoint",
+        store.latestCheckpointNumber());
+    gauge(b, "quetzal_archiver_block", "latest stored block", store.latestBlockNumber());
+    gauge(
+        b,
+        "quetzal_archiver_proven_checkpoint",
+        "proven checkpoint",
+        store.provenCheckpointNumber());
+    b.append(
+            "# HELP quetzal_archiver_checkpoints_per_second checkpoints stored per second while catching up\n")
+        .append("# TYPE quetzal_archiver_checkpoints_per_second gauge\n")
+        .append("quetzal_archiver_checkpoints_per_second ")
+        .append(String.format(java.util.Locale.ROOT, "%.3f", progress.checkpointsPerSecond()))
+        .append('\n');
+    b.append(
+            "# HELP quetzal_archiver_invalid_checkpoints_total checkpoints skipped for invalid attestations\n")
+        .append("# TYPE quetzal_archiver_invalid_checkpoints_total counter\n")
+        .append("quetzal_archiver_invalid_checkpoints_total ")
+        .append(progress.invalidCheckpoints())
+        .append('\n');
+    return b.toString();
+  }
+
+  private static void gauge(StringBuilder b, String name, String help, long value) {
+    b.append("# HELP ").append(name).append(' ').append(help).append('\n');
+    b.append("# TYPE ").append(name).append(" gauge\n");
+    b.append(name).append(' ').append(value).append('\n');
   }
 
   /** Opens (or creates) the store in {@code dir} and builds the synchronizer. */
@@ -66,6 +119,7 @@ public final class ArchiverRuntime implements AutoCloseable {
       long epochDuration = rollupContract.readConfig().epochDuration();
       ConcurrentMap<Long, List<EthAddress>> committees = new ConcurrentHashMap<>();
       StoreSync sync = new StoreSync(store);
+      SyncProgress progress = new SyncProgress(System::currentTimeMillis);
       L1Synchronizer synchronizer =
           new L1Synchronizer(
               sync,
@@ -78,8 +132,9 @@ public final class ArchiverRuntime implements AutoCloseable {
                       epoch -> rollupContract.getEpochCommittee(epoch).orElse(List.of())),
               Optional.of(new WorldStateFeed(ws, sync)),
               setup.options(),
-              new SyncProgress(System::currentTimeMillis));
-      return new ArchiverRuntime(kv, store, new Archiver(synchronizer, setup.pollInterval()));
+              progress);
+      return new ArchiverRuntime(
+          kv, store, new Archiver(synchronizer, setup.pollInterval()), progress);
     } catch (RuntimeException e) {
       kv.close();
       throw e;

@@ -91,6 +91,17 @@ public final class JsonRpcHttpServer implements AutoCloseable {
       Map<String, String> headers,
       long maxBodyBytes,
       BooleanSupplier healthy) {
+    return start(address, dispatcher, headers, maxBodyBytes, healthy, () -> "");
+  }
+
+  /** As above, with {@code GET /metrics} answering {@code metrics} (the Prometheus text format). */
+  public static JsonRpcHttpServer start(
+      InetSocketAddress address,
+      JsonRpcDispatcher dispatcher,
+      Map<String, String> headers,
+      long maxBodyBytes,
+      BooleanSupplier healthy,
+      java.util.function.Supplier<String> metrics) {
     Vertx vertx =
         Vertx.vertx(
             new VertxOptions()
@@ -116,7 +127,7 @@ public final class JsonRpcHttpServer implements AutoCloseable {
             .setMaxInitialLineLength(8192)
             .setMaxHeaderSize(16384);
     Map<String, String> fixed = new LinkedHashMap<>(headers);
-    Handler h = new Handler(dispatcher, fixed, maxBodyBytes, healthy, executor);
+    Handler h = new Handler(dispatcher, fixed, maxBodyBytes, healthy, metrics, executor);
     HttpServer server = vertx.createHttpServer(options).requestHandler(h::handle);
     try {
       server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -148,6 +159,7 @@ public final class JsonRpcHttpServer implements AutoCloseable {
       Map<String, String> headers,
       long maxBodyBytes,
       BooleanSupplier healthy,
+      java.util.function.Supplier<String> metrics,
       ExecutorService executor) {
 
     void handle(HttpServerRequest req) {
@@ -162,6 +174,17 @@ public final class JsonRpcHttpServer implements AutoCloseable {
       HttpMethod method = req.method();
       if (method == HttpMethod.OPTIONS && origin != null) {
         preflight(req, res);
+        return;
+      }
+      if (path.equals("/metrics") && (method == HttpMethod.GET || method == HttpMethod.HEAD)) {
+        String body;
+        try {
+          body = metrics.get();
+        } catch (RuntimeException e) {
+          body = "";
+        }
+        res.putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+        res.setStatusCode(200).end(body);
         return;
       }
       if (path.equals("/status")) {

@@ -48,7 +48,9 @@ class JsonRpcHttpServerTest {
             new InetSocketAddress("127.0.0.1", 0),
             d,
             Map.of("x-aztec-packageVersion", "4.1.2", "x-aztec-l2CircuitsVkTreeRoot", "0x01"),
-            4096);
+            4096,
+            () -> true,
+            () -> "# TYPE quetzal_test gauge\nquetzal_test 7\n");
     url = URI.create("http://127.0.0.1:" + server.port() + "/");
   }
 
@@ -163,6 +165,11 @@ class JsonRpcHttpServerTest {
 
   @Test
   void routesStatusAndCors() throws Exception {
+    var metrics = send(HttpRequest.newBuilder(URI.create(url + "metrics")).GET());
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("content-type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain; version=0.0.4"));
+    assertThat(new String(metrics.body(), StandardCharsets.UTF_8)).contains("quetzal_test 7\n");
     var status = send(HttpRequest.newBuilder(URI.create(url + "status")).GET());
     assertThat(status.statusCode()).isEqualTo(200);
     assertThat(new String(status.body(), StandardCharsets.UTF_8)).isEqualTo("OK");
