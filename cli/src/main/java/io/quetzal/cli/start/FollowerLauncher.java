@@ -74,7 +74,12 @@ public final class FollowerLauncher implements NodeLauncher {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       start(config);
-    } catch (GenesisMismatchException | L1RpcException e) {
+    } catch (GenesisMismatchException
+        | L1RpcException
+        | java.io.UncheckedIOException
+        | io.quetzal.kvstore.KvStoreException e) {
+      // An operator-facing failure (L1, genesis, a port in use, an unusable data directory): one
+      // line, no stack trace.
       stop();
       Runtime.getRuntime().removeShutdownHook(hook);
       err.println("quetzal: " + e.getMessage());

@@ -82,7 +82,11 @@ public final class LocalNetworkLauncher implements NodeLauncher {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       start(config);
-    } catch (GenesisMismatchException | L1ToolchainException | L1RpcException e) {
+    } catch (GenesisMismatchException
+        | L1ToolchainException
+        | L1RpcException
+        | java.io.UncheckedIOException
+        | io.quetzal.kvstore.KvStoreException e) {
       stop();
       Runtime.getRuntime().removeShutdownHook(hook);
       err.println("quetzal: " + e.getMessage());
