@@ -137,7 +137,10 @@ public final class JsonRpcHttpServer implements AutoCloseable {
       Throwable c = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
       if (c instanceof BindException || c instanceof java.io.IOException) {
         throw new UncheckedIOException(
-            "cannot listen on " + address, c instanceof java.io.IOException io ? io : null);
+            "cannot listen on "
+                + address
+                + " for JSON-RPC (is the port in use? --port / AZTEC_PORT choose another)",
+            c instanceof java.io.IOException io ? io : null);
       }
       throw new IllegalStateException("cannot listen on " + address + ": " + c.getMessage(), c);
     }
