@@ -33,7 +33,10 @@ public final class ChildProcesses {
       watcher=$!
       exec 3<&-
       trap 'kill -TERM "$child" 2>/dev/null' TERM INT HUP
-      rc=0
+      # wait first: a child that exits at once may already be reaped by the shell, and only
+      # wait still knows its status; again while it lives (a trapped signal cuts wait short).
+      wait "$child"
+      rc=$?
       while kill -0 "$child" 2>/dev/null; do
         wait "$child"
         rc=$?
