@@ -11,11 +11,9 @@ import io.quetzal.ethereum.archive.L1EventRef;
 import io.quetzal.ethereum.contracts.L1ContractAddresses;
 import io.quetzal.foundation.field.Fr;
 import io.quetzal.kvstore.InMemoryKvStore;
-import io.quetzal.node.L2Tips;
 import io.quetzal.node.rpc.JsonRpcDispatcher;
 import io.quetzal.node.rpc.JsonRpcMethod;
 import io.quetzal.stdlib.Constants;
-import io.quetzal.stdlib.block.BlockHeader;
 import io.quetzal.stdlib.checkpoint.Checkpoint;
 import io.quetzal.stdlib.json.BlockJson;
 import java.io.IOException;
@@ -75,7 +73,7 @@ final class ReferenceChainApi implements AutoCloseable {
     api =
         new NodeApi(
             genesis.worldState,
-            new StoreBlockSource(store),
+            new io.quetzal.node.archiver.ArchiverBlockSource(store),
             Optional.empty(),
             new NodeApi.Info(31337, 344372055, addresses::toJson, false, EPOCH_DURATION),
             () -> true,
@@ -151,60 +149,5 @@ final class ReferenceChainApi implements AutoCloseable {
   @Override
   public void close() {
     genesis.close();
-  }
-
-  /** A {@link BlockSource} over the store, as the node's archiver wiring provides one. */
-  static final class StoreBlockSource implements BlockSource {
-    private final ArchiverStore store;
-
-    StoreBlockSource(ArchiverStore store) {
-      this.store = store;
-    }
-
-    @Override
-    public long getBlockNumber() {
-      return store.latestBlockNumber();
-    }
-
-    @Override
-    public long getProvenBlockNumber() {
-      return store.provenBlockNumber();
-    }
-
-    @Override
-    public long getCheckpointedBlockNumber() {
-      return store.checkpointedBlockNumber();
-    }
-
-    @Override
-    public long getCheckpointNumber() {
-      return store.latestCheckpointNumber();
-    }
-
-    @Override
-    public L2Tips getL2Tips() {
-      io.quetzal.archiver.store.L2Tips t = store.tips();
-      return new L2Tips(
-          new L2Tips.BlockId(t.proposed().number(), t.proposed().hash()),
-          tip(t.checkpointed()),
-          tip(t.proven()),
-          tip(t.finalized()));
-    }
-
-    private static L2Tips.TipId tip(io.quetzal.archiver.store.L2Tips.Tip t) {
-      return new L2Tips.TipId(
-          new L2Tips.BlockId(t.block().number(), t.block().hash()),
-          new L2Tips.CheckpointId(t.checkpoint().number(), t.checkpoint().hash()));
-    }
-
-    @Override
-    public Optional<BlockHeader> getBlockHeader(long number) {
-      return Optional.ofNullable(store.blockHeader(number));
-    }
-
-    @Override
-    public Optional<BlockHeader> getBlockHeaderByHash(Fr blockHash) {
-      return Optional.ofNullable(store.blockHeaderByHash(blockHash));
-    }
   }
 }
