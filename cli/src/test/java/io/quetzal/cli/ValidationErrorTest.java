@@ -259,6 +259,12 @@ class ValidationErrorTest {
             "--blob-file-store-upload-url",
             "https://blobs.example"),
         archiver(
+            "archive API over plain http",
+            Map.of("BLOB_ARCHIVE_API_URL", "http://api.blobscan.com/"),
+            q
+                + "--blob-archive-api-url (BLOB_ARCHIVE_API_URL): 'http://api.blobscan.com/'"
+                + " is not a valid URL: not a URL with scheme https"),
+        archiver(
             "gas price zero",
             Map.of("L1_GAS_PRICE_MAX", "0"),
             q + "--l1-gas-price-max (L1_GAS_PRICE_MAX): '0' is not above zero"),

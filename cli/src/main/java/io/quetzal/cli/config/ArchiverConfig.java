@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param maxLogs most logs returned by one public-logs query
  * @param blobFileStoreUrls file stores to read blobs from, tried in order
  * @param blobFileStoreUploadUrl file store to upload blobs to
- * @param blobArchiveApiUrl a blob archive API (e.g. Blobscan) for blobs past the beacon window
+ * @param blobArchiveApiUrl a blob archive API (Blobscan, https only, as the official client) for
+ *     blobs past the beacon window
  */
 public record ArchiverConfig(
     int pollingIntervalMs,
@@ -36,7 +37,7 @@ public record ArchiverConfig(
     Objects.requireNonNull(blobFileStoreUploadUrl, "blobFileStoreUploadUrl");
     blobFileStoreUploadUrl.ifPresent(u -> Urls.requireScheme(u, Urls.FILE_STORE_WRITE));
     Objects.requireNonNull(blobArchiveApiUrl, "blobArchiveApiUrl");
-    blobArchiveApiUrl.ifPresent(u -> Urls.requireScheme(u, Urls.HTTP));
+    blobArchiveApiUrl.ifPresent(u -> Urls.requireScheme(u, Urls.HTTPS));
   }
 
   public static ArchiverConfig defaults() {

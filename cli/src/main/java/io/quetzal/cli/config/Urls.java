@@ -11,6 +11,9 @@ public final class Urls {
   /** Schemes of an Ethereum JSON-RPC or beacon API endpoint. */
   public static final Set<String> HTTP = Set.of("http", "https");
 
+  /** TLS only: the blob archive API (the official client refuses a non-https base URL). */
+  public static final Set<String> HTTPS = Set.of("https");
+
   /** Schemes a blob or snapshot file store can be read from. */
   public static final Set<String> FILE_STORE_READ = Set.of("http", "https", "s3", "gs", "file");
 

@@ -62,12 +62,15 @@ public final class ArchiverOptions {
           .build();
 
   public static final OptionDef<URI> BLOB_ARCHIVE_API_URL =
-      OptionDef.value(Area.ARCHIVER, "archiveApiUrl", Converters.url(Urls.HTTP))
+      OptionDef.value(Area.ARCHIVER, "archiveApiUrl", Converters.url(Urls.HTTPS))
           .names("--blob-archive-api-url", "--archiver.archiveApiUrl", "--sequencer.archiveApiUrl")
           .label("<url>")
           .env("BLOB_ARCHIVE_API_URL")
           .optional("no archive API")
-          .description("A blob archive API for blobs older than the consensus client keeps.")
+          .description(
+              "A Blobscan API (https) for blobs older than the consensus clients keep, e.g."
+                  + " https://api.blobscan.com/; asked after the file stores and consensus"
+                  + " hosts.")
           .build();
 
   private ArchiverOptions() {}

@@ -161,6 +161,7 @@ public final class FollowerLauncher implements NodeLauncher {
                 addresses.rollupAddress())
             .withApiKeys(
                 config.l1().consensusHostApiKeys(), config.l1().consensusHostApiKeyHeaders())
+            .withArchiveApiUrl(a.blobArchiveApiUrl())
             // Blob data is authenticated by the checkpoint header's blockHeadersHash instead.
             .withVerifyCommitments(false);
     return ArchiverSetup.defaults(blobs, Duration.ofMillis(a.pollingIntervalMs()));

@@ -22,7 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches a checkpoint's blobs by versioned hash, from the sources in the official order:
+ * Fetches a checkpoint's blobs by versioned hash, from the sources in the official order ({@code
+ * HttpBlobClient.getBlobSidecar} of {@code @aztec/blob-client} 4.1.2), each consulted only for the
+ * blobs still missing:
  *
  * <ol>
  *   <li>the file stores ({@code BLOB_FILE_STORE_URLS}, in the configured order; the official client
@@ -30,16 +32,20 @@ import org.slf4j.LoggerFactory;
  *   <li>the consensus hosts: {@code eth_getBlockByHash(l1BlockHash).parentBeaconBlockRoot} → {@code
  *       /eth/v1/beacon/headers/{root}} → slot + 1 → {@code /eth/v1/beacon/blob_sidecars/{slot}}
  *       (with up to 10 later slots on 404), host by host;
- *   <li>near the tip (not a historical sync) the file stores again, with the back-off of {@link
- *       BlobClientConfig#nearTipRetries()};
- *   <li>the blob archive API ({@code BLOB_ARCHIVE_API_URL}, Blobscan): <b>not implemented</b>.
+ *   <li>near the tip (not a historical sync) the file stores again: at once, then after each delay
+ *       of {@link BlobClientConfig#nearTipRetries()} (the official {@code retry} with {@code
+ *       makeBackoff([1, 1, 2])});
+ *   <li>the blob archive API ({@code BLOB_ARCHIVE_API_URL}, {@link BlobscanArchive}): the L1
+ *       block's blobs by its hash, in a historical sync and near the tip alike.
  * </ol>
  *
  * Every blob is kept only if the versioned hash of its declared commitment is one of those asked
  * for and (with {@link BlobClientConfig#verifyCommitments()}) the commitment recomputed from its
  * data with c-kzg equals the declared one. A source that fails (unreachable, bad JSON, HTTP error)
- * is logged and skipped, as the official client does; {@link #requireBlobs} turns missing blobs
- * into one {@link BlobSourceException} that lists each source's problem.
+ * is logged and skipped and its problem recorded in {@link Fetch#problems()}; {@link #requireBlobs}
+ * turns missing blobs into one {@link BlobSourceException} that lists each source's problem. (The
+ * official client lets an archive error propagate out of {@code getBlobSidecar}, so the archiver
+ * retries the checkpoint later; here the caller sees the same missing blobs with the reason.)
  *
  * <p>Thread-safe; blocking (meant for virtual threads).
  */
@@ -67,6 +73,7 @@ public final class BlobClient {
   private final BlobClientConfig config;
   private final List<BlobFileStore> fileStores;
   private final List<BeaconBlobSource> consensusHosts;
+  private final Optional<BlobscanArchive> archive;
   private final Function<Bytes32, Optional<String>> parentBeaconRoot;
   private final Sleeper sleeper;
 
@@ -81,14 +88,26 @@ public final class BlobClient {
   /**
    * @param config the sources
    * @param parentBeaconRoot an L1 block hash → its {@code parentBeaconBlockRoot}
-   * @param sleeper waits between near-tip retries
-   * @param http the HTTP client for file stores and consensus hosts
+   * @param sleeper waits between near-tip retries and between the archive's request retries
+   * @param http the HTTP client for file stores, consensus hosts and the archive
+   * @throws IllegalArgumentException when a file store URL or the archive URL is unusable (the
+   *     message names the setting)
    */
   public BlobClient(
       BlobClientConfig config,
       Function<Bytes32, Optional<String>> parentBeaconRoot,
       Sleeper sleeper,
       HttpClient http) {
+    this(config, parentBeaconRoot, sleeper, http, false);
+  }
+
+  /** With {@code plainHttpArchive}, an {@code http://} archive URL is accepted (tests only). */
+  BlobClient(
+      BlobClientConfig config,
+      Function<Bytes32, Optional<String>> parentBeaconRoot,
+      Sleeper sleeper,
+      HttpClient http,
+      boolean plainHttpArchive) {
     this.config = config;
     this.parentBeaconRoot = parentBeaconRoot;
     this.sleeper = sleeper;
@@ -113,6 +132,15 @@ public final class BlobClient {
       hosts.add(new BeaconBlobSource(u, key, header, http, config.requestTimeout()));
     }
     this.consensusHosts = List.copyOf(hosts);
+    this.archive =
+        config
+            .archiveApiUrl()
+            .map(
+                u ->
+                    plainHttpArchive
+                        ? BlobscanArchive.createAllowingHttp(
+                            u, http, config.requestTimeout(), sleeper)
+                        : BlobscanArchive.create(u, http, config.requestTimeout(), sleeper));
   }
 
   private static HttpClient defaultHttp() {
@@ -125,6 +153,11 @@ public final class BlobClient {
   /** The file stores, in order. */
   public List<BlobFileStore> fileStores() {
     return fileStores;
+  }
+
+  /** The blob archive API, if configured. */
+  public Optional<BlobscanArchive> archive() {
+    return archive;
   }
 
   /**
@@ -158,8 +191,9 @@ public final class BlobClient {
               + l1BlockHash
               + " were not found in any blob source"
               + (f.problems().isEmpty() ? "" : " (" + String.join("; ", f.problems()) + ")")
-              + (fileStores.isEmpty() && consensusHosts.isEmpty()
-                  ? ": no BLOB_FILE_STORE_URLS or L1_CONSENSUS_HOST_URLS configured"
+              + (fileStores.isEmpty() && consensusHosts.isEmpty() && archive.isEmpty()
+                  ? ": no BLOB_FILE_STORE_URLS, L1_CONSENSUS_HOST_URLS or BLOB_ARCHIVE_API_URL"
+                      + " configured"
                   : ""));
     }
     return f.found();
@@ -175,18 +209,10 @@ public final class BlobClient {
       tryConsensusHosts(l1BlockHash, r);
     }
     if (!r.complete() && !historicalSync && !fileStores.isEmpty()) {
-      for (Duration d : config.nearTipRetries()) {
-        try {
-          sleeper.sleep(d);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-        tryFileStores(r);
-        if (r.complete()) {
-          break;
-        }
-      }
+      retryFileStoresNearTip(r);
+    }
+    if (!r.complete() && archive.isPresent()) {
+      tryArchive(archive.get(), l1BlockHash, r);
     }
     if (!r.complete()) {
       LOG.warn(
@@ -197,6 +223,67 @@ public final class BlobClient {
           r.problems.isEmpty() ? "" : ": " + String.join("; ", r.problems));
     }
     return new Fetch(r.blobs(), r.problems);
+  }
+
+  /** One pass at once, then one after each back-off delay, until complete. */
+  private void retryFileStoresNearTip(Results r) {
+    tryFileStores(r);
+    for (Duration d : config.nearTipRetries()) {
+      if (r.complete()) {
+        return;
+      }
+      try {
+        sleeper.sleep(d);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      tryFileStores(r);
+    }
+  }
+
+  /**
+   * The archive's blobs of the L1 block; each is kept if its commitment's versioned hash is still
+   * missing (a malformed one that is asked for is a problem, others are ignored, as officially).
+   */
+  private void tryArchive(BlobscanArchive a, Bytes32 l1BlockHash, Results r) {
+    Optional<List<BlobscanArchive.ArchivedBlob>> answer;
+    try {
+      answer = a.blobsFromBlock(l1BlockHash.toString());
+    } catch (BlobSourceException e) {
+      LOG.debug("Blob archive failed: {}", e.getMessage());
+      r.problem(e.getMessage());
+      return;
+    }
+    if (answer.isEmpty()) {
+      r.problem(a.describe() + " does not know L1 block " + l1BlockHash);
+      return;
+    }
+    boolean anyWanted = false;
+    for (BlobscanArchive.ArchivedBlob b : answer.get()) {
+      Optional<Bytes32> h = b.versionedHash();
+      if (h.isEmpty() || !r.wants(h.get())) {
+        continue;
+      }
+      anyWanted = true;
+      Blob blob;
+      try {
+        blob = b.toBlob();
+      } catch (IllegalArgumentException e) {
+        r.problem(a.describe() + ": blob " + h.get() + " is malformed: " + e.getMessage());
+        continue;
+      }
+      r.offer(blob, a.describe());
+    }
+    if (!anyWanted) {
+      r.problem(
+          a.describe()
+              + ": L1 block "
+              + l1BlockHash
+              + " has "
+              + answer.get().size()
+              + " blob(s), none of those missing");
+    }
   }
 
   private void tryFileStores(Results r) {
@@ -322,6 +409,11 @@ public final class BlobClient {
         }
       }
       byHash.put(h, b);
+    }
+
+    /** True when {@code h} is asked for and not found yet. */
+    boolean wants(Bytes32 h) {
+      return hashes.contains(h) && !byHash.containsKey(h);
     }
 
     void problem(String p) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where blobs come from.
@@ -22,6 +23,9 @@ import java.util.Objects;
  * @param requestTimeout per HTTP request
  * @param nearTipRetries back-off delays of the file-store retries near the tip (official: 1, 1, 2
  *     s)
+ * @param archiveApiUrl {@code BLOB_ARCHIVE_API_URL}: a Blobscan API, the last source (see {@link
+ *     BlobscanArchive}); must be {@code https://}, checked when the {@link BlobClient} is built.
+ *     The official configuration has no default per L1 chain and no API key for it.
  */
 public record BlobClientConfig(
     List<String> fileStoreUrls,
@@ -33,7 +37,8 @@ public record BlobClientConfig(
     EthAddress rollupAddress,
     boolean verifyCommitments,
     Duration requestTimeout,
-    List<Duration> nearTipRetries) {
+    List<Duration> nearTipRetries,
+    Optional<URI> archiveApiUrl) {
   public BlobClientConfig {
     fileStoreUrls = List.copyOf(fileStoreUrls);
     consensusHostUrls = List.copyOf(consensusHostUrls);
@@ -42,6 +47,33 @@ public record BlobClientConfig(
     Objects.requireNonNull(rollupAddress, "rollupAddress");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     nearTipRetries = List.copyOf(nearTipRetries);
+    Objects.requireNonNull(archiveApiUrl, "archiveApiUrl");
+  }
+
+  /** Without an archive API (the form before {@code archiveApiUrl} was added). */
+  public BlobClientConfig(
+      List<String> fileStoreUrls,
+      List<URI> consensusHostUrls,
+      List<Secret<String>> consensusHostApiKeys,
+      List<String> consensusHostApiKeyHeaders,
+      long l1ChainId,
+      long rollupVersion,
+      EthAddress rollupAddress,
+      boolean verifyCommitments,
+      Duration requestTimeout,
+      List<Duration> nearTipRetries) {
+    this(
+        fileStoreUrls,
+        consensusHostUrls,
+        consensusHostApiKeys,
+        consensusHostApiKeyHeaders,
+        l1ChainId,
+        rollupVersion,
+        rollupAddress,
+        verifyCommitments,
+        requestTimeout,
+        nearTipRetries,
+        Optional.empty());
   }
 
   /** A configuration with the official defaults for timeouts and retries. */
@@ -76,7 +108,8 @@ public record BlobClientConfig(
         rollupAddress,
         verifyCommitments,
         requestTimeout,
-        nearTipRetries);
+        nearTipRetries,
+        archiveApiUrl);
   }
 
   /** The same with commitment verification on or off. */
@@ -91,6 +124,23 @@ public record BlobClientConfig(
         rollupAddress,
         verify,
         requestTimeout,
-        nearTipRetries);
+        nearTipRetries,
+        archiveApiUrl);
+  }
+
+  /** The same with the blob archive API ({@code BLOB_ARCHIVE_API_URL}) set or cleared. */
+  public BlobClientConfig withArchiveApiUrl(Optional<URI> url) {
+    return new BlobClientConfig(
+        fileStoreUrls,
+        consensusHostUrls,
+        consensusHostApiKeys,
+        consensusHostApiKeyHeaders,
+        l1ChainId,
+        rollupVersion,
+        rollupAddress,
+        verifyCommitments,
+        requestTimeout,
+        nearTipRetries,
+        url);
   }
 }

@@ -3,9 +3,12 @@
  * {@code @aztec/blob-client}).
  *
  * <p>Owns {@link io.quetzal.ethereum.blobs.BlobClient} (sources in the official order: file stores,
- * consensus hosts, file stores again near the tip), {@link io.quetzal.ethereum.blobs.BlobFileStore}
- * ({@code file://} and {@code http(s)://}; layout {@code
+ * consensus hosts, file stores again near the tip, the blob archive API), {@link
+ * io.quetzal.ethereum.blobs.BlobFileStore} ({@code file://}, {@code http(s)://}, and {@code gs://}
+ * and {@code s3://} read anonymously over HTTPS; layout {@code
  * aztec-<chainId>-<rollupVersion>-0x<rollup>/blobs/<versionedHash>.data}, raw-snappy JSON), {@link
+ * io.quetzal.ethereum.blobs.BlobscanArchive} ({@code BLOB_ARCHIVE_API_URL}: {@code GET
+ * blocks/<l1BlockHash>?type=canonical&expand=blob,blob_data}), {@link
  * io.quetzal.ethereum.blobs.BeaconBlobSource} (parent beacon root → slot + 1 → {@code
  * blob_sidecars}, up to 10 later slots on 404, API key as a header or {@code ?key=}), {@link
  * io.quetzal.ethereum.blobs.Kzg} (c-kzg JNI, trusted setup from the class path) and {@link
@@ -26,9 +29,10 @@
  * consensus-host path does not work against anvil: use a {@code file://} blob store (which the
  * official local network writes) or the transaction sidecars.
  *
- * <p>Not done: {@code s3://} and {@code gs://} stores (rejected with a message), the Blobscan
- * archive API ({@code BLOB_ARCHIVE_API_URL}), uploads and health-check uploads, shuffling of the
- * file stores, and the official client's per-request retries (1, 1, 3 s).
+ * <p>Not done: {@code s3://} and {@code gs://} stores with cloud credentials (private buckets; the
+ * official node uses the cloud SDKs), uploads and health-check uploads, shuffling of the file
+ * stores, and the per-request retries (1, 1, 3 s) of file stores and consensus hosts (the archive
+ * API has them).
  *
  * <p>Thread-safe; blocking (virtual threads).
  */

@@ -348,16 +348,13 @@ class BlobClientTest {
 
     BlobClient none = client(config(List.of(), List.of()));
     assertThatThrownBy(() -> none.requireBlobs(BLOCK, List.of(eventHashes().get(0)), true))
-        .hasMessageContaining("no BLOB_FILE_STORE_URLS or L1_CONSENSUS_HOST_URLS configured");
+        .hasMessageContaining(
+            "no BLOB_FILE_STORE_URLS, L1_CONSENSUS_HOST_URLS or BLOB_ARCHIVE_API_URL configured");
     assertThat(none.getBlobSidecar(BLOCK, List.of(eventHashes().get(0)), true)).isEmpty();
   }
 
   @Test
   void unsupportedStoreUrlsAreRejected() {
-    assertThatThrownBy(
-            () -> BlobFileStore.create("s3://bucket/x", BASE, HTTP, Duration.ofSeconds(1)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("s3:// blob file stores are not supported yet");
     assertThatThrownBy(
             () -> BlobFileStore.create("file://host/x", BASE, HTTP, Duration.ofSeconds(1)))
         .hasMessageContaining("not a host");
