@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,7 +46,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Prune.</b> When the rollup would prune unproven checkpoints at the next L1 block, unwind
  *       to the proven checkpoint first. Finalized: the proven checkpoint at L1's {@code finalized}
  *       block.
- *   <li><b>World state</b> follows through {@link WorldStateFeed} after every stored batch.
+ *   <li><b>World state</b> follows through {@link WorldStateFeed} after every stored batch; before
+ *       the first iteration reads L1 it catches up with what the store already holds.
  * </ol>
  *
  * <p>Single writer: call {@link #syncOnce()} from one thread (the {@link Archiver}'s loop).
@@ -91,6 +93,7 @@ public final class L1Synchronizer implements AutoCloseable {
   private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
   private String lastHeadHash = "";
   private boolean finalizedWarned;
+  private volatile long syncedL1Timestamp = -1;
 
   /**
    * @param committeeForSlot the committee of the epoch of a slot, in order; empty when there is
@@ -116,8 +119,24 @@ public final class L1Synchronizer implements AutoCloseable {
     this.progress = Objects.requireNonNull(progress, "progress");
   }
 
+  /**
+   * The timestamp of the L1 block the last complete iteration synced to (the official
+   * synchronizer's {@code getL1Timestamp}); empty before the first one. The sequencer derives from
+   * it the last L2 slot whose L1 blocks are all processed.
+   */
+  public OptionalLong syncedL1Timestamp() {
+    long t = syncedL1Timestamp;
+    return t < 0 ? OptionalLong.empty() : OptionalLong.of(t);
+  }
+
   /** One iteration; does nothing when the L1 head has not changed since the last one. */
   public Result syncOnce() {
+    if (lastHeadHash.isEmpty()) {
+      // Until an iteration completes (a start): the world state first catches up with what the
+      // archive already holds, so a crash between the two stores' writes is repaired even while L1
+      // or the blob sources fail (otherwise it waited for the next stored batch).
+      feed.ifPresent(this::catchUpWithTheStore);
+    }
     JsonNode head =
         rpc.getBlock("latest").orElseThrow(() -> new L1RpcException("L1 has no latest block"));
     long headNumber = L1RpcClient.quantityLong(head.get("number"));
@@ -125,6 +144,7 @@ public final class L1Synchronizer implements AutoCloseable {
     String headHash = head.path("hash").asText();
     if (headHash.equals(lastHeadHash)) {
       feed.ifPresent(WorldStateFeed::catchUp);
+      syncedL1Timestamp = headTimestamp;
       return Result.unchanged(headNumber);
     }
     String tag = "0x" + Long.toHexString(headNumber);
@@ -145,8 +165,19 @@ public final class L1Synchronizer implements AutoCloseable {
           f.finalizeTo(lastBlockOfCheckpoint(store.finalizedCheckpointNumber()));
         });
     lastHeadHash = headHash;
+    syncedL1Timestamp = headTimestamp;
     progress.synced(headNumber, store.latestCheckpointNumber(), headNumber);
     return new Result(headNumber, messages, cp[0], cp[1] + pruned, cp[2]);
+  }
+
+  private void catchUpWithTheStore(WorldStateFeed f) {
+    int applied = f.catchUp();
+    if (applied > 0) {
+      LOG.info(
+          "World state re-applied {} stored blocks, now at block {}",
+          applied,
+          store.latestBlockNumber());
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
