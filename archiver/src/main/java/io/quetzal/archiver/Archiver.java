@@ -33,6 +33,11 @@ public final class Archiver implements AutoCloseable {
     this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
   }
 
+  /** The synchronizer's {@link L1Synchronizer#syncedL1Timestamp()}. */
+  public java.util.OptionalLong syncedL1Timestamp() {
+    return synchronizer.syncedL1Timestamp();
+  }
+
   /** Starts the loop. */
   public synchronized void start() {
     if (thread != null) {

@@ -41,7 +41,18 @@ final class CliHarness {
   static final String REGISTRY = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
   static final String L1_URL = "http://localhost:8545";
 
-  /** Enough environment for {@code start --node --archiver --sequencer} on network local. */
+  /** A data directory for configurations that need one (never created by parsing). */
+  static final String DATA_DIRECTORY = "/tmp/quetzal-cli-test-data";
+
+  /** {@link #NODE_ENV} with a data directory, as {@code --sequencer} needs. */
+  static final Map<String, String> SEQUENCER_ENV =
+      Map.of(
+          "ETHEREUM_HOSTS", L1_URL,
+          "REGISTRY_CONTRACT_ADDRESS", REGISTRY,
+          "VALIDATOR_PRIVATE_KEYS", KEY_1,
+          "DATA_DIRECTORY", DATA_DIRECTORY);
+
+  /** Enough environment for {@code start --node --archiver} on network local. */
   static final Map<String, String> NODE_ENV =
       Map.of(
           "ETHEREUM_HOSTS", L1_URL,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quetzal.cli.start.UnavailableNodeLauncher;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,21 +34,6 @@ class LocalNetworkStartTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @TempDir Path tmp;
-
-  @Test
-  void theSequencerRoleStillExits3() {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        QuetzalCli.run(
-            new String[] {"start", "--node", "--archiver", "--sequencer"},
-            CliHarness.NODE_ENV,
-            Path.of("/nonexistent-home"),
-            new PrintWriter(out, true),
-            new PrintWriter(err, true));
-    assertThat(code).isEqualTo(ExitCodes.SERVICES_UNAVAILABLE);
-    assertThat(err.toString().strip()).isEqualTo(UnavailableNodeLauncher.MESSAGE);
-  }
 
   @Test
   void aFollowerWithoutReachableL1SaysSoInOneLine() throws Exception {

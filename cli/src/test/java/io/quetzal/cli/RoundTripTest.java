@@ -165,10 +165,20 @@ class RoundTripTest {
     assertThat(c.storage()).isEqualTo(StorageConfig.defaults());
     assertThat(c.p2p()).isEqualTo(P2pConfig.defaults());
     assertThat(c.validator()).isEqualTo(ValidatorConfig.defaults());
-    assertThat(c.sequencer()).isEqualTo(SequencerConfig.defaults());
+    // The local network builds a checkpoint every slot even without txs.
+    assertThat(c.sequencer())
+        .isEqualTo(SequencerConfig.defaults().withBuildCheckpointIfEmpty(true));
     assertThat(c.publisher()).isEqualTo(PublisherConfig.defaults());
     assertThat(c.archiver()).isEqualTo(ArchiverConfig.defaults());
     assertThat(c.logging()).isEqualTo(LoggingConfig.defaults());
+  }
+
+  @Test
+  void theLocalNetworkKeepsAnExplicitChoiceAboutEmptyCheckpoints() {
+    StartConfig c =
+        CliHarness.config(Map.of("SEQ_BUILD_CHECKPOINT_IF_EMPTY", "false"), "--local-network");
+
+    assertThat(c.sequencer().buildCheckpointIfEmpty()).isFalse();
   }
 
   @Test
@@ -178,7 +188,8 @@ class RoundTripTest {
             Map.of(
                 "ETHEREUM_HOSTS", CliHarness.L1_URL,
                 "REGISTRY_CONTRACT_ADDRESS", CliHarness.REGISTRY,
-                "VALIDATOR_PRIVATE_KEYS", CliHarness.KEY_2 + "," + CliHarness.KEY_1),
+                "VALIDATOR_PRIVATE_KEYS", CliHarness.KEY_2 + "," + CliHarness.KEY_1,
+                "DATA_DIRECTORY", CliHarness.DATA_DIRECTORY),
             "--node",
             "--sequencer");
     assertThat(c.publisher().privateKeys()).containsExactly(key(CliHarness.KEY_2));

@@ -58,6 +58,7 @@ class SecretLeakTest {
     env.put("ETHEREUM_HOSTS", CliHarness.L1_URL);
     env.put("REGISTRY_CONTRACT_ADDRESS", CliHarness.REGISTRY);
     env.put("LOG_LEVEL", "trace");
+    env.put("DATA_DIRECTORY", CliHarness.DATA_DIRECTORY);
     env.putAll(extraEnv);
     List<String> argv = new ArrayList<>(List.of("start", "--node", "--archiver", "--sequencer"));
     argv.addAll(List.of(args));
@@ -192,6 +193,8 @@ class SecretLeakTest {
                 CliHarness.REGISTRY,
                 "VALIDATOR_PRIVATE_KEYS",
                 VALID,
+                "DATA_DIRECTORY",
+                CliHarness.DATA_DIRECTORY,
                 "LOG_LEVEL",
                 "debug"),
             "start",

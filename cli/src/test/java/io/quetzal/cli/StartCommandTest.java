@@ -14,7 +14,7 @@ class StartCommandTest {
   @Test
   void validConfigPrintsASummaryThenReportsMissingServicesWithStatus3() {
     CliHarness.Result r =
-        CliHarness.run(CliHarness.NODE_ENV, "start", "--node", "--archiver", "--sequencer");
+        CliHarness.run(CliHarness.SEQUENCER_ENV, "start", "--node", "--archiver", "--sequencer");
 
     assertThat(r.exitCode()).isEqualTo(ExitCodes.SERVICES_UNAVAILABLE);
     assertThat(r.errLines()).containsExactly(UnavailableNodeLauncher.MESSAGE);
@@ -25,7 +25,7 @@ class StartCommandTest {
         .contains("L1 execution   http://localhost:8545")
         .contains("registry       " + CliHarness.REGISTRY)
         .contains("ports          json-rpc 8080, admin 8880, p2p disabled")
-        .contains("data directory (in memory)")
+        .contains("data directory " + CliHarness.DATA_DIRECTORY)
         .contains("validators     1 key: " + CliHarness.ADDRESS_1)
         .contains("publishers     1 key: " + CliHarness.ADDRESS_1)
         .contains("coinbase       (the attester address)");

@@ -301,6 +301,15 @@ class ValidationErrorTest {
             "--sequencer",
             "--archiver"),
         raw(
+            "sequencer without a data directory",
+            CliHarness.NODE_ENV,
+            q
+                + "--data-directory (DATA_DIRECTORY): required for --sequencer: slashing protection"
+                + " records every signature there and must survive restarts",
+            "start",
+            "--node",
+            "--sequencer"),
+        raw(
             "archiver without L1",
             Map.of("REGISTRY_CONTRACT_ADDRESS", CliHarness.REGISTRY),
             q

@@ -242,6 +242,14 @@ public final class AztecNode implements AutoCloseable {
     return archiver.map(ArchiverRuntime::store);
   }
 
+  /**
+   * The timestamp of the L1 block the archiver last synced to; empty without an archiver or before
+   * its first iteration.
+   */
+  public java.util.OptionalLong archiverSyncedL1Timestamp() {
+    return archiver.map(ArchiverRuntime::syncedL1Timestamp).orElse(java.util.OptionalLong.empty());
+  }
+
   public WorldState worldState() {
     return worldState;
   }

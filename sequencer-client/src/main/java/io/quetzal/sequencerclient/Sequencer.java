@@ -2,15 +2,19 @@ package io.quetzal.sequencerclient;
 
 import io.quetzal.archiver.store.ArchiverStore;
 import io.quetzal.archiver.store.CheckpointData;
+import io.quetzal.blockbuilder.BlockLimits;
+import io.quetzal.blockbuilder.BuiltBlock;
 import io.quetzal.blockbuilder.CheckpointBuilder;
 import io.quetzal.blockbuilder.CheckpointGlobalVariables;
+import io.quetzal.blockbuilder.CheckpointValidator;
 import io.quetzal.blockbuilder.CompletedCheckpoint;
+import io.quetzal.blockbuilder.InsufficientValidTxsException;
 import io.quetzal.epochcache.EpochCache;
 import io.quetzal.epochcache.EpochCommitteeInfo;
+import io.quetzal.epochcache.L1RollupConstants;
 import io.quetzal.epochcache.TimeSource;
 import io.quetzal.ethereum.archive.ConsensusPayload;
-import io.quetzal.ethereum.contracts.Abi;
-import io.quetzal.ethereum.contracts.RollupContract;
+import io.quetzal.ethereum.rpc.Sleeper;
 import io.quetzal.foundation.crypto.EthSignature;
 import io.quetzal.foundation.field.Fr;
 import io.quetzal.foundation.types.BlockNumber;
@@ -18,10 +22,12 @@ import io.quetzal.foundation.types.CheckpointNumber;
 import io.quetzal.foundation.types.EthAddress;
 import io.quetzal.foundation.types.SlotNumber;
 import io.quetzal.sequencerclient.publisher.ProposeRequest;
-import io.quetzal.sequencerclient.publisher.SequencerPublisher;
+import io.quetzal.sequencerclient.timetable.SequencerTimetable;
+import io.quetzal.sequencerclient.timetable.SequencerTooSlowException;
 import io.quetzal.stdlib.block.GasFees;
 import io.quetzal.stdlib.block.L2Block;
 import io.quetzal.stdlib.checkpoint.Checkpoint;
+import io.quetzal.stdlib.trees.MerkleTreeId;
 import io.quetzal.validatorclient.AttestationCollector;
 import io.quetzal.validatorclient.AttestationsAndSigners;
 import io.quetzal.validatorclient.CheckpointAttestation;
@@ -36,226 +42,484 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sequencer's slot loop, first version (the official {@code Sequencer.work} and {@code
- * CheckpointProposalJob}, without a tx pool): every {@link Config#pollInterval()} it looks at the
- * slot of the next L1 block and, when one of this node's validators is that slot's proposer and the
- * node is in sync with L1, builds the checkpoint (one block holding the checkpoint's L1→L2
- * messages, empty otherwise), signs the proposal and the committee attestations with its own keys
- * (slashing protection on), and publishes {@code Rollup.propose} as a blob transaction through
- * Multicall3. A slot is tried once: on any failure the reason is logged and the next slot is the
- * next chance (no retry outside the slot).
+ * The sequencer's slot loop with the official states and timetable (the official {@code
+ * Sequencer.work} and {@code CheckpointProposalJob}). Every {@link Config#pollInterval()} it works
+ * on the slot of the next L1 block:
  *
- * <p>Single-threaded: {@link #tick()} runs on the loop's thread (tests call it directly with a
- * manual clock).
+ * <ol>
+ *   <li>{@link SequencerState#SYNCHRONIZING}: the archiver has processed every L1 block before the
+ *       slot, and the world state stands at the archiver's tip (same block, same archive root);
+ *   <li>{@link SequencerState#PROPOSER_CHECK}: one of our validators is the slot's proposer (or
+ *       there is no committee), the slot is not taken, and the rollup's {@code canProposeAtTime},
+ *       simulated for the next L1 block, agrees on the slot and the checkpoint number (this also
+ *       covers a prune L1 would do first);
+ *   <li>{@link SequencerState#INITIALIZING_CHECKPOINT}: globals (fees from L1), L1→L2 messages, a
+ *       world-state fork;
+ *   <li>blocks, in the timetable's sub-slots: {@link SequencerState#WAITING_FOR_TXS} until {@code
+ *       SEQ_MIN_TX_PER_BLOCK} txs wait (or an empty block is allowed), {@link
+ *       SequencerState#CREATING_BLOCK}, {@link SequencerState#WAITING_UNTIL_NEXT_BLOCK};
+ *   <li>{@link SequencerState#ASSEMBLING_CHECKPOINT}: header, blobs, final validation, proposal
+ *       signature;
+ *   <li>{@link SequencerState#COLLECTING_ATTESTATIONS}: the quorum of committee attestations;
+ *   <li>{@link SequencerState#PUBLISHING_CHECKPOINT}: {@code Rollup.propose} until the slot's last
+ *       L1 block.
+ * </ol>
+ *
+ * Entering a state past its deadline in the {@link SequencerTimetable} (when enforced) gives the
+ * slot up ({@link Outcome.TooSlow}). Times count from the slot's build start, one "inclusion delay"
+ * before the slot: an L1 slot normally, one second when L1 mines every transaction at once ({@link
+ * Config#immediateInclusion()}, the local network's anvil).
+ *
+ * <p>Everything that takes time goes through the injected {@link TimeSource} and {@link Sleeper},
+ * so tests drive whole slots on a manual clock without real sleeps. {@link #tick()} runs one pass
+ * on the caller's thread; {@link #start()} runs it on a daemon thread.
+ *
+ * <p>Not yet: attestations from other nodes (no p2p: only local keys attest), block proposals
+ * broadcast for non-last blocks, invalidation of bad checkpoints, governance and slashing votes.
  */
 public final class Sequencer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Sequencer.class);
 
+  /** How often the pool is looked at while waiting for txs (official {@code TXS_POLLING_MS}). */
+  static final Duration TXS_POLLING = Duration.ofMillis(500);
+
   /**
-   * @param pollInterval time between two looks at the slot ({@code SEQ_POLLING_INTERVAL_MS})
-   * @param buildCheckpointIfEmpty build a checkpoint with an empty block when there are no txs
-   *     ({@code SEQ_BUILD_CHECKPOINT_IF_EMPTY})
-   * @param attestationTimeout how long to wait for the quorum of attestations
-   * @param immediateInclusion whether L1 includes a transaction at once (an auto-mining anvil): the
-   *     slot worked on is then the slot of now, else the slot of the next L1 block
+   * @param pollInterval time between two passes ({@code SEQ_POLLING_INTERVAL_MS})
+   * @param minTxsPerBlock txs needed to build a block ({@code SEQ_MIN_TX_PER_BLOCK})
+   * @param buildCheckpointIfEmpty build a checkpoint with one empty block when no txs come ({@code
+   *     SEQ_BUILD_CHECKPOINT_IF_EMPTY})
+   * @param enforceTimeTable enforce the timetable's deadlines ({@code SEQ_ENFORCE_TIME_TABLE})
+   * @param blockDurationMs sub-slot per block ({@code SEQ_BLOCK_DURATION_MS}); empty for one block
+   *     per slot
+   * @param l1PublishingTimeSeconds time for the L1 transaction at the end of the slot ({@code
+   *     SEQ_L1_PUBLISHING_TIME_ALLOWANCE_IN_SLOT}); empty for one L1 slot
+   * @param attestationPropagationTime one-way p2p propagation ({@code
+   *     SEQ_ATTESTATION_PROPAGATION_TIME}); empty for the default
+   * @param limits block and checkpoint limits, also checked on the built checkpoint (a negative
+   *     rollup mana limit means the rollup's)
+   * @param immediateInclusion whether L1 includes a transaction at once (an auto-mining anvil)
    */
   public record Config(
       Duration pollInterval,
+      int minTxsPerBlock,
       boolean buildCheckpointIfEmpty,
-      Duration attestationTimeout,
+      boolean enforceTimeTable,
+      OptionalLong blockDurationMs,
+      OptionalLong l1PublishingTimeSeconds,
+      OptionalDouble attestationPropagationTime,
+      CheckpointValidator.Limits limits,
       boolean immediateInclusion) {
+    public Config {
+      Objects.requireNonNull(pollInterval, "pollInterval");
+      Objects.requireNonNull(blockDurationMs, "blockDurationMs");
+      Objects.requireNonNull(l1PublishingTimeSeconds, "l1PublishingTimeSeconds");
+      Objects.requireNonNull(attestationPropagationTime, "attestationPropagationTime");
+      Objects.requireNonNull(limits, "limits");
+      if (minTxsPerBlock < 0) {
+        throw new IllegalArgumentException(
+            "minTxsPerBlock must not be negative: " + minTxsPerBlock);
+      }
+    }
+
     /**
-     * The local network: anvil mines a transaction at once (automine), so the propose lands in an
-     * L1 block stamped about now, not one L1 slot later.
+     * The local network: the official defaults (timetable enforced, one block per slot, one tx per
+     * block), a checkpoint every slot even without txs, and an anvil that mines at once.
      */
     public static Config localNetwork() {
-      return new Config(Duration.ofMillis(500), true, Duration.ofSeconds(10), true);
+      return new Config(
+          Duration.ofMillis(500),
+          1,
+          true,
+          true,
+          OptionalLong.empty(),
+          OptionalLong.empty(),
+          OptionalDouble.empty(),
+          CheckpointValidator.Limits.NONE,
+          true);
+    }
+
+    /** The same with another value of {@code SEQ_BUILD_CHECKPOINT_IF_EMPTY}. */
+    public Config withBuildCheckpointIfEmpty(boolean build) {
+      return new Config(
+          pollInterval,
+          minTxsPerBlock,
+          build,
+          enforceTimeTable,
+          blockDurationMs,
+          l1PublishingTimeSeconds,
+          attestationPropagationTime,
+          limits,
+          immediateInclusion);
     }
   }
 
-  /** What one look at the slot decided. */
+  /** What one pass decided. */
   public sealed interface Outcome {
-    /** Nothing to do (the reason, for logs and tests). */
+    /** Nothing to do, or not possible in this slot (the reason, for logs and tests). */
     record Skipped(long slot, String reason) implements Outcome {}
 
     /** The checkpoint was proposed on L1. */
-    record Proposed(long slot, long checkpoint, String l1TxHash) implements Outcome {}
+    record Proposed(long slot, long checkpoint, int blocks, String l1TxHash) implements Outcome {}
 
-    /** Building or publishing failed; the slot is given up. */
+    /** Building, attesting or publishing failed; the slot is given up. */
     record Failed(long slot, String reason) implements Outcome {}
+
+    /** The slot had gone too far to enter {@code state}; the slot is given up. */
+    record TooSlow(long slot, SequencerState state, double maxAllowedTime, double secondsIntoSlot)
+        implements Outcome {}
   }
 
-  private final Config config;
-  private final EpochCache epochCache;
-  private final RollupContract rollup;
-  private final ArchiverStore store;
-  private final WorldState worldState;
-  private final ValidatorKeyStore keys;
-  private final ValidatorSigner signer;
-  private final SequencerPublisher publisher;
-  private final TimeSource clock;
-  private final Fr chainId;
-  private final Fr version;
-  private final java.util.function.LongSupplier l1NextBlockTimestamp;
-  private long lastSlot = -1;
-  private ScheduledExecutorService executor;
+  /** Sees every state change, with the slot's time when the new state belongs to a slot. */
+  @FunctionalInterface
+  public interface StateListener {
+    StateListener NONE = (from, to, slot, secondsIntoSlot) -> {};
 
-  public Sequencer(
-      Config config,
+    void changed(
+        SequencerState from, SequencerState to, OptionalLong slot, OptionalDouble secondsIntoSlot);
+  }
+
+  /**
+   * What the loop works with.
+   *
+   * @param epochCache committees and proposers, on the node's clock
+   * @param rollup L1's rollup
+   * @param store the archiver's store (tip, messages, earlier checkpoints of the epoch)
+   * @param archiverSyncedL1Timestamp the timestamp of the L1 block the archiver last synced to
+   * @param worldState the world state (forked for building)
+   * @param keys our validators
+   * @param signer signatures with slashing protection
+   * @param publisher lands the propose on L1
+   * @param txs the pending txs
+   * @param clock now
+   * @param sleeper waits (on {@code clock})
+   * @param chainId L1 chain id
+   * @param version rollup version
+   */
+  public record Collaborators(
       EpochCache epochCache,
-      RollupContract rollup,
+      RollupView rollup,
       ArchiverStore store,
+      Supplier<OptionalLong> archiverSyncedL1Timestamp,
       WorldState worldState,
       ValidatorKeyStore keys,
       ValidatorSigner signer,
-      SequencerPublisher publisher,
+      CheckpointPublisher publisher,
+      PendingTxs txs,
       TimeSource clock,
-      java.util.function.LongSupplier l1NextBlockTimestamp,
+      Sleeper sleeper,
       long chainId,
       long version) {
-    this.l1NextBlockTimestamp =
-        Objects.requireNonNull(l1NextBlockTimestamp, "l1NextBlockTimestamp");
-    this.config = Objects.requireNonNull(config, "config");
-    this.epochCache = Objects.requireNonNull(epochCache, "epochCache");
-    this.rollup = Objects.requireNonNull(rollup, "rollup");
-    this.store = Objects.requireNonNull(store, "store");
-    this.worldState = Objects.requireNonNull(worldState, "worldState");
-    this.keys = Objects.requireNonNull(keys, "keys");
-    this.signer = Objects.requireNonNull(signer, "signer");
-    this.publisher = Objects.requireNonNull(publisher, "publisher");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.chainId = Fr.ofLong(chainId);
-    this.version = Fr.ofLong(version);
+    public Collaborators {
+      Objects.requireNonNull(epochCache, "epochCache");
+      Objects.requireNonNull(rollup, "rollup");
+      Objects.requireNonNull(store, "store");
+      Objects.requireNonNull(archiverSyncedL1Timestamp, "archiverSyncedL1Timestamp");
+      Objects.requireNonNull(worldState, "worldState");
+      Objects.requireNonNull(keys, "keys");
+      Objects.requireNonNull(signer, "signer");
+      Objects.requireNonNull(publisher, "publisher");
+      Objects.requireNonNull(txs, "txs");
+      Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(sleeper, "sleeper");
+    }
   }
 
-  /** One look at the slot of the next L1 block. */
+  /** The sequencer is stopping: the pass in progress ends. */
+  static final class InterruptedSlotException extends RuntimeException {
+    InterruptedSlotException() {
+      super("the sequencer is stopping");
+    }
+  }
+
+  private final Config config;
+  private final Collaborators c;
+  private final L1RollupConstants constants;
+  private final SequencerTimetable timetable;
+  private final CheckpointValidator.Limits limits;
+  private final long inclusionDelay;
+  private final Fr chainId;
+  private final Fr version;
+  private volatile StateListener listener = StateListener.NONE;
+  private volatile SequencerState state = SequencerState.STOPPED;
+  private volatile boolean stopRequested;
+  private final java.util.EnumMap<SequencerState, Double> slotTimes =
+      new java.util.EnumMap<>(SequencerState.class);
+  private long lastSlotForProposalJob = -1;
+  private long lastProposedSlot = -1;
+  private final Object lifecycle = new Object();
+  private ScheduledExecutorService executor;
+
+  /**
+   * @throws IllegalArgumentException when the slot is too short for the timetable
+   */
+  public Sequencer(Config config, Collaborators collaborators) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.c = Objects.requireNonNull(collaborators, "collaborators");
+    this.constants = c.epochCache().constants();
+    long ethSlot = constants.ethereumSlotDuration();
+    this.timetable =
+        new SequencerTimetable(
+            ethSlot,
+            constants.slotDuration(),
+            config.l1PublishingTimeSeconds().orElse(ethSlot),
+            config.attestationPropagationTime(),
+            config.blockDurationMs(),
+            config.enforceTimeTable());
+    CheckpointValidator.Limits l = config.limits();
+    // The checkpoint's mana limit is the rollup's unless configured.
+    this.limits =
+        l.rollupManaLimit() >= 0
+            ? l
+            : new CheckpointValidator.Limits(
+                constants.rollupManaLimit(),
+                l.maxL2BlockGas(),
+                l.maxDaBlockGas(),
+                l.maxTxsPerCheckpoint(),
+                l.maxTxsPerBlock());
+    this.inclusionDelay = config.immediateInclusion() ? 1 : ethSlot;
+    this.chainId = Fr.ofLong(c.chainId());
+    this.version = Fr.ofLong(c.version());
+  }
+
+  /** The timetable in use. */
+  public SequencerTimetable timetable() {
+    return timetable;
+  }
+
+  /** The current state. */
+  public SequencerState state() {
+    return state;
+  }
+
+  /** Replaces the state listener (metrics, tests). */
+  public void onStateChange(StateListener l) {
+    this.listener = Objects.requireNonNull(l, "listener");
+  }
+
+  /**
+   * One pass over the slot of the next L1 block. Never throws for a slot's problems: they are the
+   * {@link Outcome}.
+   */
   public synchronized Outcome tick() {
-    long slot =
-        config.immediateInclusion()
-            ? slotAt(l1NextBlockTimestamp.getAsLong())
-            : epochCache.epochAndSlotInNextL1Slot().slot().value();
-    if (slot <= lastSlot) {
-      return new Outcome.Skipped(slot, "slot already handled");
-    }
-    long pendingOnL1 = rollup.getPendingCheckpointNumber();
-    long slotStart = rollup.getTimestampForSlot(slot);
-    if (pendingOnL1 > rollup.getProvenCheckpointNumber() && canPruneAtTime(slotStart)) {
-      // L1 prunes the unproven checkpoints in the same call as our propose: build on the proven
-      // one, as the archiver has already unwound to it.
-      pendingOnL1 = rollup.getProvenCheckpointNumber();
-    }
-    long local = store.latestCheckpointNumber();
-    long latestBlock = store.latestBlockNumber();
-    if (local != pendingOnL1 || worldState.status().unfinalizedBlockNumber() != latestBlock) {
-      return new Outcome.Skipped(
-          slot,
-          "not in sync (L1 checkpoint "
-              + pendingOnL1
-              + ", archiver "
-              + local
-              + ", world state block "
-              + worldState.status().unfinalizedBlockNumber()
-              + " of "
-              + latestBlock
-              + ")");
-    }
-    if (local > 0) {
-      CheckpointData tip = store.checkpointData(local);
-      if (tip != null && tip.header().slotNumber().value() >= slot) {
-        lastSlot = slot;
-        return new Outcome.Skipped(slot, "slot already holds checkpoint " + local);
+    long slot = -1;
+    try {
+      setState(SequencerState.SYNCHRONIZING, OptionalLong.empty());
+      slot = slotOfNextL1Block();
+      return work(slot);
+    } catch (SequencerTooSlowException e) {
+      if (e.state() == SequencerState.PROPOSER_CHECK
+          || e.state() == SequencerState.INITIALIZING_CHECKPOINT) {
+        LOG.debug("Slot {}: {}", slot, e.getMessage());
+      } else {
+        LOG.warn("Slot {}: {}", slot, e.getMessage());
+      }
+      return new Outcome.TooSlow(slot, e.state(), e.maxAllowedTime(), e.secondsIntoSlot());
+    } catch (InterruptedSlotException e) {
+      return new Outcome.Failed(slot, e.getMessage());
+    } finally {
+      if (!stopRequested) {
+        setState(SequencerState.IDLE, OptionalLong.empty());
       }
     }
-    SlotNumber s = SlotNumber.of(slot);
-    EpochCommitteeInfo committeeInfo = epochCache.committeeAtSlot(s);
-    List<EthAddress> committee = committeeInfo.committee().orElse(List.of());
-    Optional<EthAddress> proposer = committeeInfo.proposerAt(s);
-    // Without a committee anyone may propose: our first validator does.
-    EthAddress us = proposer.orElse(committee.isEmpty() ? keys.address(0) : EthAddress.ZERO);
-    if (!keys.contains(us)) {
-      return new Outcome.Skipped(slot, "not our slot (proposer " + us + ")");
+  }
+
+  private long slotOfNextL1Block() {
+    if (config.immediateInclusion()) {
+      return slotAt(c.rollup().latestL1BlockTimestamp() + inclusionDelay);
     }
-    lastSlot = slot;
+    return c.epochCache().epochAndSlotInNextL1Slot().slot().value();
+  }
+
+  private Outcome work(long slot) {
+    if (config.enforceTimeTable() && lastSlotForProposalJob >= slot) {
+      return new Outcome.Skipped(slot, "slot already handled");
+    }
+    if (lastProposedSlot >= slot) {
+      return new Outcome.Skipped(slot, "slot already published");
+    }
+    Synced synced;
+    switch (checkSync(slot)) {
+      case SyncCheck.Behind b -> {
+        return new Outcome.Skipped(slot, "not in sync: " + b.reason());
+      }
+      case Synced s -> synced = s;
+    }
+    SlotNumber s = SlotNumber.of(slot);
+    setState(SequencerState.PROPOSER_CHECK, OptionalLong.of(slot));
+    EpochCommitteeInfo committeeInfo = c.epochCache().committeeAtSlot(s);
+    if (committeeInfo.committee().isEmpty()) {
+      return new Outcome.Skipped(slot, "the committee does not exist on L1");
+    }
+    List<EthAddress> committee = committeeInfo.committee().get();
+    Optional<EthAddress> proposer = committeeInfo.proposerAt(s);
+    if (proposer.isPresent() && !c.keys().contains(proposer.get())) {
+      return new Outcome.Skipped(slot, "not our slot (proposer " + proposer.get() + ")");
+    }
+    if (synced.lastBlockSlot() >= slot) {
+      return new Outcome.Skipped(
+          slot,
+          "slot already taken by block "
+              + synced.blockNumber()
+              + " (checkpoint "
+              + synced.checkpoint()
+              + ")");
+    }
+    long expectedCheckpoint = synced.checkpoint() + 1;
+    long nextL1Timestamp = c.rollup().latestL1BlockTimestamp() + inclusionDelay;
+    switch (c.rollup()
+        .canProposeAtTime(nextL1Timestamp, synced.archive(), proposer.orElse(EthAddress.ZERO))) {
+      case RollupView.ProposeCheck.Refused r -> {
+        return new Outcome.Skipped(slot, "the rollup refuses a proposal now: " + r.reason());
+      }
+      case RollupView.ProposeCheck.Allowed a when a.slot() != slot -> {
+        return new Outcome.Skipped(
+            slot,
+            "slot mismatch with the rollup (is the clock out of step with L1?): rollup slot "
+                + a.slot());
+      }
+      case RollupView.ProposeCheck.Allowed a when a.checkpointNumber() != expectedCheckpoint -> {
+        return new Outcome.Skipped(
+            slot,
+            "checkpoint mismatch with the rollup (archiver still syncing?): expected "
+                + expectedCheckpoint
+                + ", rollup "
+                + a.checkpointNumber());
+      }
+      case RollupView.ProposeCheck.Allowed a -> {}
+    }
+    lastSlotForProposalJob = slot;
+    // Without a committee member as proposer anyone may propose: our first validator signs.
+    EthAddress us = proposer.orElse(c.keys().address(0));
+    LOG.info("Preparing checkpoint proposal {} at slot {}", expectedCheckpoint, slot);
     try {
-      return propose(s, us, committee, local + 1, latestBlock + 1);
+      return proposeCheckpoint(s, us, committee, expectedCheckpoint, synced.blockNumber());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Outcome.Failed(slot, "interrupted");
+    } catch (SequencerTooSlowException | InterruptedSlotException e) {
+      throw e;
     } catch (RuntimeException e) {
-      LOG.warn(
-          "Slot {}: building or publishing checkpoint {} failed: {}",
-          slot,
-          local + 1,
-          e.toString());
+      LOG.warn("Slot {}: checkpoint {} failed: {}", slot, expectedCheckpoint, e.toString());
       return new Outcome.Failed(slot, e.toString());
     }
   }
 
-  private Outcome propose(
+  // ---------------------------------------------------------------------------------------------
+  // Sync check
+
+  private sealed interface SyncCheck permits SyncCheck.Behind, Synced {
+    record Behind(String reason) implements SyncCheck {}
+  }
+
+  /** Where the node stands: its tip block and checkpoint, and the archive root to build on. */
+  private record Synced(long blockNumber, long checkpoint, Fr archive, long lastBlockSlot)
+      implements SyncCheck {}
+
+  private SyncCheck checkSync(long slot) {
+    OptionalLong l1Timestamp = c.archiverSyncedL1Timestamp().get();
+    if (l1Timestamp.isEmpty()) {
+      return new SyncCheck.Behind("the archiver has not synced L1 yet");
+    }
+    // The last L2 slot all of whose L1 blocks the archiver has processed.
+    long nextL1BlockSlot = slotAt(l1Timestamp.getAsLong() + inclusionDelay);
+    if (nextL1BlockSlot == 0 || nextL1BlockSlot < slot) {
+      return new SyncCheck.Behind(
+          "the archiver has synced L1 up to L2 slot "
+              + (nextL1BlockSlot - 1)
+              + ", before slot "
+              + slot);
+    }
+    long latestBlock = c.store().latestBlockNumber();
+    long wsBlock = c.worldState().status().unfinalizedBlockNumber();
+    Fr wsArchive = c.worldState().committed().treeInfo(MerkleTreeId.ARCHIVE).root();
+    if (latestBlock == 0 && wsBlock == 0) {
+      return new Synced(0, 0, wsArchive, -1);
+    }
+    if (wsBlock != latestBlock) {
+      return new SyncCheck.Behind(
+          "world state at block " + wsBlock + ", archiver at block " + latestBlock);
+    }
+    L2Block tip = c.store().block(latestBlock);
+    if (tip == null || !tip.archive().root().equals(wsArchive)) {
+      return new SyncCheck.Behind(
+          "world state and archiver disagree on block " + latestBlock + "'s archive");
+    }
+    long checkpoint = c.store().latestCheckpointNumber();
+    return new Synced(
+        latestBlock, checkpoint, wsArchive, tip.header().globalVariables().slotNumber().value());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The checkpoint proposal job
+
+  private Outcome proposeCheckpoint(
       SlotNumber slot,
       EthAddress proposer,
       List<EthAddress> committee,
       long checkpointNumber,
-      long blockNumber)
+      long syncedBlock)
       throws InterruptedException {
-    long timestamp = rollup.getTimestampForSlot(slot.value());
-    BigInteger manaFee = manaMinFeeAt(timestamp);
-    CheckpointGlobalVariables constants =
+    long slotValue = slot.value();
+    OptionalLong slotOpt = OptionalLong.of(slotValue);
+    setState(SequencerState.INITIALIZING_CHECKPOINT, slotOpt);
+    long timestamp = timestampForSlot(slotValue);
+    BigInteger manaFee = c.rollup().manaMinFeeAt(timestamp);
+    CheckpointGlobalVariables globals =
         new CheckpointGlobalVariables(
             chainId,
             version,
             slot,
             timestamp,
-            keys.coinbase(proposer),
-            keys.feeRecipient(proposer),
+            c.keys().coinbase(proposer),
+            c.keys().feeRecipient(proposer),
             new GasFees(BigInteger.ZERO, manaFee));
-    List<Fr> messages = store.l1ToL2Messages(checkpointNumber);
+    List<Fr> messages = c.store().l1ToL2Messages(checkpointNumber);
     CompletedCheckpoint completed;
-    try (WorldStateFork fork = worldState.fork()) {
+    List<L2Block> blocks;
+    try (WorldStateFork fork = c.worldState().fork()) {
       CheckpointBuilder builder =
           CheckpointBuilder.start(
               fork,
               CheckpointNumber.of(checkpointNumber),
-              constants,
+              globals,
               messages,
-              previousOutHashes(slot),
+              previousOutHashes(slot, checkpointNumber),
               BigInteger.ZERO);
-      builder.buildBlock(List.of(), BlockNumber.of(blockNumber), timestamp);
+      blocks = buildBlocks(builder, slotValue, timestamp, syncedBlock + 1);
+      if (blocks.isEmpty()) {
+        return new Outcome.Skipped(slotValue, "no blocks were built (not enough txs)");
+      }
+      setState(SequencerState.ASSEMBLING_CHECKPOINT, slotOpt);
       completed = builder.complete();
     }
     Checkpoint cp = completed.checkpoint();
+    try {
+      CheckpointValidator.validate(cp, limits);
+    } catch (RuntimeException e) {
+      return new Outcome.Failed(slotValue, "built an invalid checkpoint: " + e.getMessage());
+    }
     Fr archive = cp.archive().root();
     ConsensusPayload payload = new ConsensusPayload(cp.header(), archive, BigInteger.ZERO);
     EthSignature proposerSig =
-        signer.signCheckpointProposal(proposer, cp.header(), archive, BigInteger.ZERO);
-    List<EthAddress> localMembers = keys.localInCommittee(committee);
-    Instant deadline = Instant.ofEpochMilli(clock.nowMillis()).plus(config.attestationTimeout());
-    // Without p2p the only attestations are our own, added just below: the collector is polled
-    // once, so its clock only has to read "now".
-    AttestationCollector collector =
-        new AttestationCollector(
-            payload,
-            committee,
-            proposer,
-            localMembers,
-            deadline,
-            () -> Instant.ofEpochMilli(clock.nowMillis()));
-    for (CheckpointAttestation a : signer.attestAll(localMembers, payload, proposerSig)) {
-      collector.add(a);
-    }
+        c.signer().signCheckpointProposal(proposer, cp.header(), archive, BigInteger.ZERO);
+
+    setState(SequencerState.COLLECTING_ATTESTATIONS, slotOpt);
     AttestationsAndSigners attestations;
-    switch (collector.poll()) {
+    switch (collectAttestations(slotValue, payload, committee, proposer, proposerSig)) {
       case AttestationCollector.Status.Reached r -> attestations = r.attestations();
       case AttestationCollector.Status.Pending p -> {
         return new Outcome.Failed(
-            slot.value(),
+            slotValue,
             "only "
                 + p.have()
                 + " of "
@@ -263,11 +527,13 @@ public final class Sequencer implements AutoCloseable {
                 + " attestations from local keys (no p2p yet)");
       }
       case AttestationCollector.Status.TimedOut t -> {
-        return new Outcome.Failed(slot.value(), "attestations timed out");
+        return new Outcome.Failed(slotValue, "attestations timed out");
       }
     }
-    EthSignature aasSig = signer.signAttestationsAndSigners(proposer, slot, attestations);
-    long slotEnd = timestamp + epochCache.constants().slotDuration();
+    EthSignature aasSig = c.signer().signAttestationsAndSigners(proposer, slot, attestations);
+
+    setState(SequencerState.PUBLISHING_CHECKPOINT, slotOpt);
+    Instant txTimeoutAt = Instant.ofEpochSecond(buildStart(slotValue) + constants.slotDuration());
     ProposeRequest request =
         ProposeRequest.of(
             archive,
@@ -277,111 +543,321 @@ public final class Sequencer implements AutoCloseable {
             attestations.signers(),
             aasSig,
             completed.blobs(),
-            Optional.of(Instant.ofEpochSecond(slotEnd)));
-    publisher.enqueueProposeCheckpoint(request);
-    Optional<SequencerPublisher.PublishResult> result = publisher.sendRequests(slot);
-    if (result.isEmpty()) {
-      return new Outcome.Failed(slot.value(), "nothing was sent (the slot's deadline passed)");
+            Optional.of(txTimeoutAt));
+    switch (c.publisher().publish(request, slot)) {
+      case CheckpointPublisher.Outcome.NotLanded n -> {
+        return new Outcome.Failed(slotValue, n.reason());
+      }
+      case CheckpointPublisher.Outcome.Landed l -> {
+        lastProposedSlot = slotValue;
+        LOG.info(
+            "Proposed checkpoint {} (blocks {}-{}, {} L1-to-L2 messages) in slot {} with {}"
+                + " attestations: L1 tx {} (into the slot: {})",
+            checkpointNumber,
+            blocks.getFirst().number().value(),
+            blocks.getLast().number().value(),
+            messages.size(),
+            slotValue,
+            attestations.signatureCount(),
+            l.l1TxHash(),
+            slotTimeline(slotValue));
+        return new Outcome.Proposed(slotValue, checkpointNumber, blocks.size(), l.l1TxHash());
+      }
     }
-    SequencerPublisher.PublishResult r = result.get();
-    if (!r.successful().contains(SequencerPublisher.Action.PROPOSE)) {
-      return new Outcome.Failed(
-          slot.value(), "propose did not land: " + r.error().orElse("no CheckpointProposed log"));
-    }
-    String tx = r.mined().map(m -> m.txHash().toString()).orElse("?");
-    LOG.info(
-        "Proposed checkpoint {} (block {}, {} L1-to-L2 messages) in slot {} with {} attestations:"
-            + " L1 tx {}",
-        checkpointNumber,
-        blockNumber,
-        messages.size(),
-        slot.value(),
-        attestations.signatureCount(),
-        tx);
-    return new Outcome.Proposed(slot.value(), checkpointNumber, tx);
   }
 
-  /** The out hashes of this epoch's earlier checkpoints, in order. */
-  private List<Fr> previousOutHashes(SlotNumber slot) {
-    long epochDuration = epochCache.constants().epochDuration();
+  /**
+   * Builds the checkpoint's blocks in the timetable's sub-slots, all at the slot's timestamp. A
+   * block that cannot be built (too few txs) ends the loop in the last sub-slot, or waits for the
+   * next one; a failing block ends it.
+   */
+  private List<L2Block> buildBlocks(
+      CheckpointBuilder builder, long slot, long timestamp, long firstBlockNumber)
+      throws InterruptedException {
+    List<L2Block> built = new ArrayList<>();
+    while (true) {
+      int index = built.size();
+      SequencerTimetable.BlockStart start = timetable.canStartNextBlock(secondsIntoSlot(slot));
+      if (!start.canStart()) {
+        LOG.debug("Slot {}: not enough time left to start block {}", slot, index);
+        break;
+      }
+      boolean forceCreate = start.isLastBlock() && index == 0 && config.buildCheckpointIfEmpty();
+      OptionalLong deadlineMillis =
+          start.deadline().isPresent()
+              ? OptionalLong.of(deadlineMillis(slot, start.deadline().getAsDouble()))
+              : OptionalLong.empty();
+      Optional<L2Block> block =
+          buildBlock(
+              builder,
+              slot,
+              timestamp,
+              firstBlockNumber + index,
+              index,
+              forceCreate,
+              deadlineMillis);
+      if (block.isEmpty()) {
+        if (start.isLastBlock() || start.deadline().isEmpty()) {
+          break;
+        }
+        waitUntilInSlot(slot, start.deadline().getAsDouble());
+        continue;
+      }
+      built.add(block.get());
+      if (start.isLastBlock()) {
+        break;
+      }
+      waitUntilInSlot(slot, start.deadline().getAsDouble());
+    }
+    return built;
+  }
+
+  /** One block; empty when there were not enough txs (or it failed, logged). */
+  private Optional<L2Block> buildBlock(
+      CheckpointBuilder builder,
+      long slot,
+      long timestamp,
+      long blockNumber,
+      int index,
+      boolean forceCreate,
+      OptionalLong deadlineMillis)
+      throws InterruptedException {
+    // Only the first block of a checkpoint may be empty.
+    int minTxs = index > 0 && config.minTxsPerBlock() == 0 ? 1 : config.minTxsPerBlock();
+    long startBy =
+        deadlineMillis.isPresent()
+            ? deadlineMillis.getAsLong() - Math.round(timetable.minExecutionTime() * 1000)
+            : Long.MIN_VALUE;
+    int available = c.txs().count();
+    while (!forceCreate && available < minTxs) {
+      if (deadlineMillis.isEmpty() || c.clock().nowMillis() >= startBy) {
+        LOG.info(
+            "Slot {}: not enough txs for block {} (index {}): {} of {}",
+            slot,
+            blockNumber,
+            index,
+            available,
+            minTxs);
+        return Optional.empty();
+      }
+      setState(SequencerState.WAITING_FOR_TXS, OptionalLong.of(slot));
+      c.sleeper().sleep(TXS_POLLING);
+      available = c.txs().count();
+    }
+    setState(SequencerState.CREATING_BLOCK, OptionalLong.of(slot));
+    int minValidTxs = forceCreate ? 0 : minTxs;
+    try {
+      BuiltBlock b =
+          builder.buildBlock(
+              c.txs().processor(),
+              BlockNumber.of(blockNumber),
+              timestamp,
+              blockLimits(),
+              minValidTxs,
+              null);
+      LOG.info(
+          "Built block {} at checkpoint {} for slot {} with {} txs",
+          blockNumber,
+          builder.checkpointNumber().value(),
+          slot,
+          b.processed().size());
+      return Optional.of(b.block());
+    } catch (InsufficientValidTxsException e) {
+      LOG.warn("Slot {}: block {} has too few valid txs: {}", slot, blockNumber, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private BlockLimits blockLimits() {
+    CheckpointValidator.Limits l = limits;
+    return new BlockLimits(
+        l.maxTxsPerBlock() < 0 ? Long.MAX_VALUE : l.maxTxsPerBlock(),
+        l.maxL2BlockGas() < 0 ? Long.MAX_VALUE : l.maxL2BlockGas(),
+        l.maxDaBlockGas() < 0 ? Long.MAX_VALUE : l.maxDaBlockGas(),
+        Long.MAX_VALUE);
+  }
+
+  private AttestationCollector.Status collectAttestations(
+      long slot,
+      ConsensusPayload payload,
+      List<EthAddress> committee,
+      EthAddress proposer,
+      EthSignature proposerSig) {
+    double allowed =
+        config.enforceTimeTable()
+            ? timetable.maxAllowedTime(SequencerState.PUBLISHING_CHECKPOINT).getAsDouble()
+            : constants.slotDuration();
+    Instant deadline = Instant.ofEpochMilli(deadlineMillis(slot, allowed));
+    List<EthAddress> localMembers = c.keys().localInCommittee(committee);
+    // Without p2p the only attestations are our own, added just below: the collector is polled
+    // once, so its clock only has to read "now".
+    AttestationCollector collector =
+        new AttestationCollector(
+            payload,
+            committee,
+            proposer,
+            localMembers,
+            deadline,
+            () -> Instant.ofEpochMilli(c.clock().nowMillis()));
+    for (CheckpointAttestation a : c.signer().attestAll(localMembers, payload, proposerSig)) {
+      collector.add(a);
+    }
+    return collector.poll();
+  }
+
+  /** The out hashes of this epoch's checkpoints before {@code checkpointNumber}, in order. */
+  private List<Fr> previousOutHashes(SlotNumber slot, long checkpointNumber) {
+    long epochDuration = constants.epochDuration();
     long epochStart = slot.value() / epochDuration * epochDuration;
     List<Fr> out = new ArrayList<>();
     if (slot.value() == epochStart) {
       return out;
     }
-    for (CheckpointData c : store.checkpointsForSlotRange(epochStart, slot.value() - 1)) {
-      List<L2Block> blocks = store.blocksForCheckpoint(c.number());
-      out.add(CheckpointBuilder.checkpointOutHash(blocks));
+    for (CheckpointData d : c.store().checkpointsForSlotRange(epochStart, slot.value() - 1)) {
+      if (d.number() < checkpointNumber) {
+        out.add(CheckpointBuilder.checkpointOutHash(c.store().blocksForCheckpoint(d.number())));
+      }
     }
     return out;
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Time
+
   private long slotAt(long timestamp) {
-    var c = epochCache.constants();
-    return timestamp < c.genesisTime() ? 0 : (timestamp - c.genesisTime()) / c.slotDuration();
+    return timestamp < constants.genesisTime()
+        ? 0
+        : (timestamp - constants.genesisTime()) / constants.slotDuration();
   }
 
-  /** {@code canPruneAtTime(timestamp)}: whether a proposal then would first prune. */
-  private boolean canPruneAtTime(long timestamp) {
-    return ((org.web3j.abi.datatypes.Bool)
-            rollup.call1(
-                Abi.function(
-                    "canPruneAtTime",
-                    List.of(Abi.uint(timestamp)),
-                    new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.Bool>() {})))
-        .getValue();
+  private long timestampForSlot(long slot) {
+    return constants.genesisTime() + slot * constants.slotDuration();
   }
 
-  /** {@code getManaMinFeeAt(timestamp, true)}: the L2 gas fee the rollup requires. */
-  private BigInteger manaMinFeeAt(long timestamp) {
-    return Abi.toBigInteger(
-        rollup.call1(
-            Abi.function(
-                "getManaMinFeeAt",
-                List.of(Abi.uint(timestamp), new org.web3j.abi.datatypes.Bool(true)),
-                Abi.UINT256)));
+  /** When work on {@code slot} starts: one inclusion delay before the slot. */
+  private long buildStart(long slot) {
+    return timestampForSlot(slot) - inclusionDelay;
+  }
+
+  /** Seconds since the slot's build start, to the millisecond (as the official rounds). */
+  private double secondsIntoSlot(long slot) {
+    long millis = c.clock().nowMillis() - buildStart(slot) * 1000;
+    return millis / 1000.0;
+  }
+
+  private long deadlineMillis(long slot, double secondsIntoSlot) {
+    return buildStart(slot) * 1000 + Math.round(secondsIntoSlot * 1000);
+  }
+
+  private void waitUntilInSlot(long slot, double secondsIntoSlot) throws InterruptedException {
+    setState(SequencerState.WAITING_UNTIL_NEXT_BLOCK, OptionalLong.of(slot));
+    long wait = deadlineMillis(slot, secondsIntoSlot) - c.clock().nowMillis();
+    if (wait > 0) {
+      c.sleeper().sleep(Duration.ofMillis(wait));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // States
+
+  /**
+   * Moves to {@code next}; for a slot's state, first checks the timetable (throws {@link
+   * SequencerTooSlowException}). While stopping only {@link SequencerState#STOPPED} is allowed.
+   */
+  private void setState(SequencerState next, OptionalLong slot) {
+    if (stopRequested) {
+      throw new InterruptedSlotException();
+    }
+    OptionalDouble secondsIntoSlot = OptionalDouble.empty();
+    if (slot.isPresent()) {
+      double s = secondsIntoSlot(slot.getAsLong());
+      secondsIntoSlot = OptionalDouble.of(s);
+      timetable.assertTimeLeft(next, s);
+    }
+    if (next == SequencerState.SYNCHRONIZING) {
+      slotTimes.clear();
+    } else if (secondsIntoSlot.isPresent()) {
+      slotTimes.putIfAbsent(next, secondsIntoSlot.getAsDouble());
+    }
+    SequencerState previous = state;
+    state = next;
+    listener.changed(previous, next, slot, secondsIntoSlot);
+  }
+
+  /** "state at t s, ..." for the states of the current slot, for the proposal's log line. */
+  private String slotTimeline(long slot) {
+    StringBuilder b = new StringBuilder();
+    slotTimes.forEach(
+        (st, t) ->
+            b.append(st.name().toLowerCase(java.util.Locale.ROOT))
+                .append(' ')
+                .append(String.format(java.util.Locale.ROOT, "%.2f", t))
+                .append(" s, "));
+    return b.append(String.format(java.util.Locale.ROOT, "landed %.2f s", secondsIntoSlot(slot)))
+        .toString();
+  }
+
+  private void forceState(SequencerState next) {
+    SequencerState previous = state;
+    state = next;
+    listener.changed(previous, next, OptionalLong.empty(), OptionalDouble.empty());
   }
 
   /** Runs {@link #tick()} every poll interval on a daemon thread. */
-  public synchronized void start() {
-    if (executor != null) {
-      throw new IllegalStateException("already started");
-    }
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "quetzal-sequencer");
-              t.setDaemon(true);
-              return t;
-            });
-    executor.scheduleWithFixedDelay(
-        () -> {
-          try {
-            Outcome o = tick();
-            if (o instanceof Outcome.Skipped sk && !sk.reason().startsWith("slot already")) {
-              LOG.debug("Slot {}: {}", sk.slot(), sk.reason());
-            } else if (o instanceof Outcome.Failed f) {
-              LOG.warn("Slot {} skipped: {}", f.slot(), f.reason());
+  public void start() {
+    synchronized (lifecycle) {
+      if (executor != null) {
+        throw new IllegalStateException("already started");
+      }
+      forceState(SequencerState.IDLE);
+      executor =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "quetzal-sequencer");
+                t.setDaemon(true);
+                return t;
+              });
+      executor.scheduleWithFixedDelay(
+          () -> {
+            try {
+              switch (tick()) {
+                case Outcome.Skipped sk when !sk.reason().startsWith("slot already") ->
+                    LOG.debug("Slot {}: {}", sk.slot(), sk.reason());
+                case Outcome.Failed f -> LOG.warn("Slot {} skipped: {}", f.slot(), f.reason());
+                default -> {}
+              }
+            } catch (RuntimeException e) {
+              LOG.warn("sequencer: {}", e.toString());
             }
-          } catch (RuntimeException e) {
-            LOG.warn("sequencer: {}", e.toString());
-          }
-        },
-        0,
-        config.pollInterval().toMillis(),
-        TimeUnit.MILLISECONDS);
+          },
+          0,
+          config.pollInterval().toMillis(),
+          TimeUnit.MILLISECONDS);
+    }
+    LOG.info(
+        "Sequencer started: {} block(s) per slot, timetable {}",
+        timetable.maxNumberOfBlocks(),
+        config.enforceTimeTable() ? "enforced" : "not enforced");
   }
 
+  /** Stops the loop: the pass in progress ends at its next state change or wait. */
   @Override
-  public synchronized void close() {
-    if (executor != null) {
-      executor.shutdownNow();
-      try {
-        executor.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+  public void close() {
+    ScheduledExecutorService e;
+    synchronized (lifecycle) {
+      e = executor;
       executor = null;
     }
+    stopRequested = true;
+    forceState(SequencerState.STOPPING);
+    if (e != null) {
+      e.shutdownNow();
+      try {
+        e.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    forceState(SequencerState.STOPPED);
   }
 }

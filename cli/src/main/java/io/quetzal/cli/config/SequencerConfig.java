@@ -66,6 +66,23 @@ public record SequencerConfig(
     }
   }
 
+  /** The same with another value of {@code buildCheckpointIfEmpty}. */
+  public SequencerConfig withBuildCheckpointIfEmpty(boolean build) {
+    return new SequencerConfig(
+        pollingIntervalMs,
+        minTxsPerBlock,
+        maxTxsPerBlock,
+        maxTxsPerCheckpoint,
+        maxL2BlockGas,
+        maxDaBlockGas,
+        blockDurationMs,
+        l1PublishingTimeSeconds,
+        enforceTimeTable,
+        build,
+        governanceProposerPayload,
+        fishermanMode);
+  }
+
   public static SequencerConfig defaults() {
     return new SequencerConfig(
         DEFAULT_POLLING_INTERVAL_MS,

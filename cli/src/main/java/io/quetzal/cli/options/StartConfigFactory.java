@@ -52,6 +52,12 @@ public final class StartConfigFactory {
     P2pConfig p2p = P2pOptions.toConfig(v);
     ValidatorConfig validator = ValidatorOptions.toConfig(v);
     SequencerConfig sequencer = SequencerOptions.toConfig(v);
+    if (roles.localNetwork()
+        && v.origin(SequencerOptions.SEQ_BUILD_CHECKPOINT_IF_EMPTY).kind() == Origin.Kind.DEFAULT) {
+      // The local network's chain moves without txs (there is no tx pool yet): a checkpoint with
+      // an empty block every slot, unless the operator says otherwise.
+      sequencer = sequencer.withBuildCheckpointIfEmpty(true);
+    }
     PublisherConfig publisher = PublisherOptions.toConfig(v);
     ArchiverConfig archiver = ArchiverOptions.toConfig(v);
     GenesisConfig genesis = GenesisOptions.toConfig(v);
@@ -81,6 +87,12 @@ public final class StartConfigFactory {
       }
       if (publisher.privateKeys().isEmpty()) {
         publisher = publisher.withPrivateKeys(List.of(validator.privateKeys().getFirst()));
+      }
+      if (storage.dataDirectory().isEmpty()) {
+        throw v.problem(
+            StorageOptions.DATA_DIRECTORY,
+            "required for --sequencer: slashing protection records every signature there and must"
+                + " survive restarts");
       }
     }
     if (roles.runsNode() && p2p.enabled()) {

@@ -18,6 +18,7 @@ import io.quetzal.node.AztecNode;
 import io.quetzal.node.GenesisMismatchException;
 import io.quetzal.node.NodeConfig;
 import io.quetzal.node.NodeL1;
+import io.quetzal.node.sequencer.SequencerRuntime;
 import io.quetzal.stdlib.address.AztecAddress;
 import io.quetzal.stdlib.genesis.FundedAccounts;
 import io.quetzal.stdlib.genesis.GenesisValues;
@@ -39,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * {@code ETHEREUM_HOSTS} (checking the chain id), resolves the rollup and its contracts from the
  * Registry, builds the genesis state from the genesis options (refusing to start when its archive
  * root is not the rollup's), then runs the archiver (checkpoints, blocks, messages, world state)
- * and serves JSON-RPC on {@code AZTEC_PORT} until SIGINT or SIGTERM; {@code --local-network} is
- * handed to {@link LocalNetworkLauncher}. The sequencer role is not built yet (status 3).
+ * and serves JSON-RPC on {@code AZTEC_PORT} until SIGINT or SIGTERM; with {@code --sequencer} it
+ * also proposes checkpoints in its validators' slots (attestations from its own keys only: there is
+ * no p2p yet). {@code --local-network} is handed to {@link LocalNetworkLauncher}.
  */
 public final class FollowerLauncher implements NodeLauncher {
   private static final Logger LOG = LoggerFactory.getLogger(FollowerLauncher.class);
@@ -48,6 +50,7 @@ public final class FollowerLauncher implements NodeLauncher {
   private final Map<String, String> env;
   private final PrintWriter err;
   private AztecNode node;
+  private SequencerRuntime sequencer;
   private boolean stopping;
 
   public FollowerLauncher(Map<String, String> env, PrintWriter err) {
@@ -60,7 +63,7 @@ public final class FollowerLauncher implements NodeLauncher {
     if (config.roles().localNetwork()) {
       return new LocalNetworkLauncher(env, err).launch(config);
     }
-    if (config.roles().sequencer() || !config.roles().node() && !config.roles().archiver()) {
+    if (!config.roles().node() && !config.roles().archiver()) {
       return new UnavailableNodeLauncher(err).launch(config);
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -75,6 +78,7 @@ public final class FollowerLauncher implements NodeLauncher {
     try {
       start(config);
     } catch (GenesisMismatchException
+        | SequencerSetupException
         | L1RpcException
         | java.io.UncheckedIOException
         | io.quetzal.kvstore.KvStoreException e) {
@@ -142,16 +146,74 @@ public final class FollowerLauncher implements NodeLauncher {
         throw new IllegalStateException("stopped while starting");
       }
     }
+    if (config.roles().sequencer()) {
+      startSequencer(config, n, new NodeL1(rpc, config.l1().chainId(), version, addresses));
+    }
     progress(
         "node ready: JSON-RPC on port "
             + n.rpcAddress().getPort()
-            + "; the archiver syncs from L1 (Ctrl-C or SIGTERM stops)");
+            + "; the archiver syncs from L1"
+            + (config.roles().sequencer() ? ", the sequencer proposes in our slots" : "")
+            + " (Ctrl-C or SIGTERM stops)");
+  }
+
+  /**
+   * The sequencer on a deployed network: the validator keys sign (slashing protection in {@code
+   * <data-directory>/validator}), the first publisher key sends {@code propose}, blobs go to {@code
+   * BLOB_FILE_STORE_UPLOAD_URL} (default {@code <data-directory>/blobs}), on the system clock with
+   * an L1 that includes transactions one L1 slot later.
+   */
+  private void startSequencer(StartConfig config, AztecNode n, NodeL1 l1) {
+    java.nio.file.Path dataDir = config.storage().dataDirectory().orElseThrow();
+    String uploadUrl = blobUploadUrl(config);
+    List<io.quetzal.foundation.crypto.Secp256k1PrivateKey> keys =
+        config.validator().privateKeys().stream().map(s -> s.reveal()).toList();
+    io.quetzal.foundation.crypto.Secp256k1PrivateKey publisherKey =
+        config.publisher().privateKeys().getFirst().reveal();
+    SequencerRuntime seq =
+        SequencerSettings.open(
+            () ->
+                SequencerRuntime.open(
+                    dataDir.resolve("validator"),
+                    l1,
+                    n.archiverStore().orElseThrow(),
+                    n.worldState(),
+                    keys,
+                    java.util.Optional.of(publisherKey),
+                    config.validator().coinbase(),
+                    config
+                        .validator()
+                        .feeRecipient()
+                        .map(a -> AztecAddress.fromString(a.toString())),
+                    uploadUrl,
+                    SequencerSettings.txConfig(config.publisher()),
+                    n::archiverSyncedL1Timestamp,
+                    java.time.Clock.systemUTC(),
+                    io.quetzal.ethereum.rpc.Sleeper.SYSTEM,
+                    SequencerSettings.of(config.sequencer(), false)));
+    synchronized (this) {
+      sequencer = seq;
+      if (stopping) {
+        throw new IllegalStateException("stopped while starting");
+      }
+    }
+    seq.start();
+    progress(
+        "sequencer on with "
+            + keys.size()
+            + " validator key(s), publishing from "
+            + publisherKey.address());
   }
 
   private static ArchiverSetup archiverSetup(
       StartConfig config, L1ContractAddresses addresses, long version) {
     ArchiverConfig a = config.archiver();
-    List<String> stores = a.blobFileStoreUrls().stream().map(URI::toString).toList();
+    List<String> stores =
+        new java.util.ArrayList<>(a.blobFileStoreUrls().stream().map(URI::toString).toList());
+    if (config.roles().sequencer() && !stores.contains(blobUploadUrl(config))) {
+      // The node reads back the blobs it publishes, also where no beacon node serves them.
+      stores.add(blobUploadUrl(config));
+    }
     BlobClientConfig blobs =
         BlobClientConfig.of(
                 stores,
@@ -165,6 +227,17 @@ public final class FollowerLauncher implements NodeLauncher {
             // Blob data is authenticated by the checkpoint header's blockHeadersHash instead.
             .withVerifyCommitments(false);
     return ArchiverSetup.defaults(blobs, Duration.ofMillis(a.pollingIntervalMs()));
+  }
+
+  /** {@code BLOB_FILE_STORE_UPLOAD_URL}, by default {@code <data-directory>/blobs}. */
+  private static String blobUploadUrl(StartConfig config) {
+    return config
+        .archiver()
+        .blobFileStoreUploadUrl()
+        .map(URI::toString)
+        .orElseGet(
+            () ->
+                config.storage().dataDirectory().orElseThrow().resolve("blobs").toUri().toString());
   }
 
   static List<PublicDataTreeLeaf> prefill(GenesisConfig g) {
@@ -184,10 +257,18 @@ public final class FollowerLauncher implements NodeLauncher {
   }
 
   synchronized void stop() {
-    if (stopping && node == null) {
+    if (stopping && node == null && sequencer == null) {
       return;
     }
     stopping = true;
+    if (sequencer != null) {
+      try {
+        sequencer.close();
+      } catch (RuntimeException e) {
+        LOG.warn("stopping the sequencer failed", e);
+      }
+      sequencer = null;
+    }
     if (node != null) {
       progress("stopping the node");
       try {

@@ -21,7 +21,6 @@ import io.quetzal.node.NodeConfig;
 import io.quetzal.node.NodeL1;
 import io.quetzal.node.archiver.EpochSettler;
 import io.quetzal.node.sequencer.SequencerRuntime;
-import io.quetzal.sequencerclient.Sequencer;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.util.Locale;
@@ -84,6 +83,7 @@ public final class LocalNetworkLauncher implements NodeLauncher {
       start(config);
     } catch (GenesisMismatchException
         | L1ToolchainException
+        | SequencerSetupException
         | L1RpcException
         | java.io.UncheckedIOException
         | io.quetzal.kvstore.KvStoreException e) {
@@ -185,18 +185,23 @@ public final class LocalNetworkLauncher implements NodeLauncher {
     java.nio.file.Path validatorDir =
         dataDirectory.orElse(started.workDirectory()).resolve("validator");
     SequencerRuntime seq =
-        SequencerRuntime.open(
-            validatorDir,
-            new NodeL1(started.rpc(), d.l1ChainId(), d.rollupVersion(), d.addresses()),
-            n.archiverStore().orElseThrow(),
-            n.worldState(),
-            started.validators().stream().map(v -> v.attesterKey()).toList(),
-            java.util.Optional.empty(),
-            java.util.Optional.empty(),
-            java.util.Optional.empty(),
-            blobDir.toUri().toString(),
-            clock,
-            Sequencer.Config.localNetwork());
+        SequencerSettings.open(
+            () ->
+                SequencerRuntime.open(
+                    validatorDir,
+                    new NodeL1(started.rpc(), d.l1ChainId(), d.rollupVersion(), d.addresses()),
+                    n.archiverStore().orElseThrow(),
+                    n.worldState(),
+                    started.validators().stream().map(v -> v.attesterKey()).toList(),
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty(),
+                    blobDir.toUri().toString(),
+                    io.quetzal.sequencerclient.publisher.L1TxConfig.defaults(),
+                    n::archiverSyncedL1Timestamp,
+                    clock,
+                    io.quetzal.ethereum.rpc.Sleeper.SYSTEM,
+                    SequencerSettings.of(config.sequencer(), true)));
     synchronized (this) {
       this.sequencer = seq;
       if (stopping) {

@@ -146,6 +146,13 @@ public final class ArchiverRuntime implements AutoCloseable {
     return store;
   }
 
+  /**
+   * The timestamp of the L1 block the archiver last synced to; empty before its first iteration.
+   */
+  public java.util.OptionalLong syncedL1Timestamp() {
+    return archiver.syncedL1Timestamp();
+  }
+
   /** Starts syncing. */
   public void start() {
     archiver.start();

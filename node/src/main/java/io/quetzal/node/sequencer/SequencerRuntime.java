@@ -7,6 +7,9 @@ import io.quetzal.ethereum.contracts.RollupContract;
 import io.quetzal.foundation.crypto.Secp256k1PrivateKey;
 import io.quetzal.foundation.types.EthAddress;
 import io.quetzal.node.NodeL1;
+import io.quetzal.sequencerclient.CheckpointPublisher;
+import io.quetzal.sequencerclient.L1RollupView;
+import io.quetzal.sequencerclient.PendingTxs;
 import io.quetzal.sequencerclient.Sequencer;
 import io.quetzal.sequencerclient.publisher.BlobUploader;
 import io.quetzal.sequencerclient.publisher.L1TxConfig;
@@ -40,6 +43,11 @@ public final class SequencerRuntime implements AutoCloseable {
    * @param validatorKeys the node's validator keys (the first also publishes unless {@code
    *     publisherKey} is given)
    * @param blobUploadUrl where published blobs are written ({@code BLOB_FILE_STORE_UPLOAD_URL})
+   * @param txConfig gas and fee settings of the publisher
+   * @param archiverSyncedL1Timestamp the archiver's last synced L1 block timestamp
+   * @param clock the node's clock (following L1 on the local network)
+   * @param sleeper waits on that clock
+   * @throws IllegalArgumentException when the slot is too short for the sequencer's timetable
    */
   public static SequencerRuntime open(
       Path validatorDir,
@@ -51,7 +59,10 @@ public final class SequencerRuntime implements AutoCloseable {
       Optional<EthAddress> coinbase,
       Optional<AztecAddress> feeRecipient,
       String blobUploadUrl,
+      L1TxConfig txConfig,
+      java.util.function.Supplier<java.util.OptionalLong> archiverSyncedL1Timestamp,
       InstantSource clock,
+      io.quetzal.ethereum.rpc.Sleeper sleeper,
       Sequencer.Config config) {
     EthAddress rollupAddress = l1.addresses().rollupAddress();
     RollupContract rollup = new RollupContract(l1.rpc(), rollupAddress);
@@ -65,7 +76,7 @@ public final class SequencerRuntime implements AutoCloseable {
               l1.rpc(),
               l1.chainId(),
               publisherKey.orElse(validatorKeys.getFirst()),
-              L1TxConfig.defaults(),
+              txConfig,
               clock,
               io.quetzal.ethereum.rpc.Sleeper.SYSTEM,
               L1TxSender.Listener.NONE);
@@ -80,18 +91,20 @@ public final class SequencerRuntime implements AutoCloseable {
       Sequencer sequencer =
           new Sequencer(
               config,
-              epochCache,
-              rollup,
-              store,
-              worldState,
-              keys,
-              signer,
-              publisher,
-              TimeSource.of(clock),
-              // an auto-mining L1 stamps the next block at least one second after the latest
-              () -> l1.rpc().latestBlockTimestamp() + 1,
-              l1.chainId(),
-              l1.rollupVersion());
+              new Sequencer.Collaborators(
+                  epochCache,
+                  new L1RollupView(l1.rpc(), rollupAddress),
+                  store,
+                  archiverSyncedL1Timestamp,
+                  worldState,
+                  keys,
+                  signer,
+                  CheckpointPublisher.of(publisher),
+                  PendingTxs.NONE,
+                  TimeSource.of(clock),
+                  sleeper,
+                  l1.chainId(),
+                  l1.rollupVersion()));
       return new SequencerRuntime(sequencer, protection);
     } catch (RuntimeException e) {
       protection.close();
