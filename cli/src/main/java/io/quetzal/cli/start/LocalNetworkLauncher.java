@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * one slot on whenever a slot is filled or idle, prints the ports and addresses, and runs until
  * SIGINT or SIGTERM. A shutdown hook then stops the warper, the RPC server, the world state and
  * anvil, in that order, before the JVM exits with the official status (130 for SIGINT, 143 for
- * SIGTERM, as {@code aztec start}). Other role combinations are not built yet: they get {@link
- * UnavailableNodeLauncher}'s message and status 3.
+ * SIGTERM, as {@code aztec start}). {@link FollowerLauncher} (the CLI's launcher) hands it the
+ * {@code --local-network} runs; anything else given to it directly gets status 3.
  */
 public final class LocalNetworkLauncher implements NodeLauncher {
   private static final Logger LOG = LoggerFactory.getLogger(LocalNetworkLauncher.class);

@@ -7,8 +7,10 @@
  *                                     ▼
  *                               NodeLauncher.launch(config)
  *                               this build: LocalNetworkLauncher
- *                                 --local-network: LocalNetworkL1 (anvil) + AztecNode, until a signal
- *                                 other roles: UnavailableNodeLauncher, exit 3
+ *                                 --local-network: LocalNetworkL1 (anvil) + AztecNode + sequencer,
+ *                                                  until a signal
+ *                                 otherwise FollowerLauncher: --node/--archiver follow L1 (AztecNode
+ *                                 with the archiver), --sequencer adds the slot loop (SequencerRuntime)
  * </pre>
  *
  * <p>Design notes: {@code start} never starts anything itself; later work supplies a {@code
