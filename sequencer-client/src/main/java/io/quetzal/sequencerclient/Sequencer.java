@@ -165,8 +165,16 @@ public final class Sequencer implements AutoCloseable {
 
   /** What one pass decided. */
   public sealed interface Outcome {
-    /** Nothing to do, or not possible in this slot (the reason, for logs and tests). */
-    record Skipped(long slot, String reason) implements Outcome {}
+    /**
+     * Nothing to do, or not possible in this slot (the reason, for logs and tests); {@code notable}
+     * when an operator should see it (logged as a warning once per slot, as the official node does:
+     * the rollup refuses, the slot is taken, no committee, nothing was built).
+     */
+    record Skipped(long slot, String reason, boolean notable) implements Outcome {
+      public Skipped(long slot, String reason) {
+        this(slot, reason, false);
+      }
+    }
 
     /** The checkpoint was proposed on L1. */
     record Proposed(long slot, long checkpoint, int blocks, String l1TxHash) implements Outcome {}
@@ -358,7 +366,7 @@ public final class Sequencer implements AutoCloseable {
     setState(SequencerState.PROPOSER_CHECK, OptionalLong.of(slot));
     EpochCommitteeInfo committeeInfo = c.epochCache().committeeAtSlot(s);
     if (committeeInfo.committee().isEmpty()) {
-      return new Outcome.Skipped(slot, "the committee does not exist on L1");
+      return new Outcome.Skipped(slot, "the committee does not exist on L1", true);
     }
     List<EthAddress> committee = committeeInfo.committee().get();
     Optional<EthAddress> proposer = committeeInfo.proposerAt(s);
@@ -379,13 +387,14 @@ public final class Sequencer implements AutoCloseable {
     switch (c.rollup()
         .canProposeAtTime(nextL1Timestamp, synced.archive(), proposer.orElse(EthAddress.ZERO))) {
       case RollupView.ProposeCheck.Refused r -> {
-        return new Outcome.Skipped(slot, "the rollup refuses a proposal now: " + r.reason());
+        return new Outcome.Skipped(slot, "the rollup refuses a proposal now: " + r.reason(), true);
       }
       case RollupView.ProposeCheck.Allowed a when a.slot() != slot -> {
         return new Outcome.Skipped(
             slot,
             "slot mismatch with the rollup (is the clock out of step with L1?): rollup slot "
-                + a.slot());
+                + a.slot(),
+            true);
       }
       case RollupView.ProposeCheck.Allowed a when a.checkpointNumber() != expectedCheckpoint -> {
         return new Outcome.Skipped(
@@ -393,7 +402,8 @@ public final class Sequencer implements AutoCloseable {
             "checkpoint mismatch with the rollup (archiver still syncing?): expected "
                 + expectedCheckpoint
                 + ", rollup "
-                + a.checkpointNumber());
+                + a.checkpointNumber(),
+            true);
       }
       case RollupView.ProposeCheck.Allowed a -> {}
     }
@@ -497,7 +507,7 @@ public final class Sequencer implements AutoCloseable {
               BigInteger.ZERO);
       blocks = buildBlocks(builder, slotValue, timestamp, syncedBlock + 1);
       if (blocks.isEmpty()) {
-        return new Outcome.Skipped(slotValue, "no blocks were built (not enough txs)");
+        return new Outcome.Skipped(slotValue, "no blocks were built (not enough txs)", true);
       }
       setState(SequencerState.ASSEMBLING_CHECKPOINT, slotOpt);
       completed = builder.complete();
@@ -838,6 +848,19 @@ public final class Sequencer implements AutoCloseable {
         "Sequencer started: {} block(s) per slot, timetable {}",
         timetable.maxNumberOfBlocks(),
         config.enforceTimeTable() ? "enforced" : "not enforced");
+  }
+
+  private long lastWarnedSlot = -1;
+  private String lastWarning = "";
+
+  /** Warns about a notable skip, once per slot and reason (the loop looks every poll interval). */
+  private void warnOncePerSlot(Outcome.Skipped sk) {
+    if (sk.slot() == lastWarnedSlot && sk.reason().equals(lastWarning)) {
+      return;
+    }
+    lastWarnedSlot = sk.slot();
+    lastWarning = sk.reason();
+    LOG.warn("Slot {}: cannot propose: {}", sk.slot(), sk.reason());
   }
 
   /** Stops the loop: the pass in progress ends at its next state change or wait. */

@@ -357,7 +357,7 @@ class SequencerSlotLoopTest {
     assertThat(o)
         .isEqualTo(
             new Sequencer.Outcome.Skipped(
-                S, "the rollup refuses a proposal now: Rollup__InvalidArchive(0x01, 0x02)"));
+                S, "the rollup refuses a proposal now: Rollup__InvalidArchive(0x01, 0x02)", true));
     assertThat(states()).doesNotContain(SequencerState.INITIALIZING_CHECKPOINT);
     // Not marked as handled: the next pass in the slot tries again.
     rollup.refusal = Optional.empty();
