@@ -226,7 +226,8 @@ public final class FollowerLauncher implements NodeLauncher {
             .withArchiveApiUrl(a.blobArchiveApiUrl())
             // Blob data is authenticated by the checkpoint header's blockHeadersHash instead.
             .withVerifyCommitments(false);
-    return ArchiverSetup.defaults(blobs, Duration.ofMillis(a.pollingIntervalMs()));
+    return ArchiverSetup.defaults(blobs, Duration.ofMillis(a.pollingIntervalMs()))
+        .withDebugRpcUrls(config.l1().debugRpcUrls());
   }
 
   /** {@code BLOB_FILE_STORE_UPLOAD_URL}, by default {@code <data-directory>/blobs}. */

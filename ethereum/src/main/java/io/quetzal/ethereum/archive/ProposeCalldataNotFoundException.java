@@ -7,4 +7,8 @@ public class ProposeCalldataNotFoundException extends L1DecodeException {
   public ProposeCalldataNotFoundException(String message) {
     super(message);
   }
+
+  public ProposeCalldataNotFoundException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

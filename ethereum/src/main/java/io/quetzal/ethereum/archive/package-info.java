@@ -15,8 +15,11 @@
  *   <li>{@link io.quetzal.ethereum.archive.CalldataRetriever} and {@link
  *       io.quetzal.ethereum.archive.ProposeCall}: the checkpoint header, archive, fee modifier,
  *       attestations, signers and blob commitments from the proposing transaction (Multicall3
- *       {@code aggregate3} or a direct {@code propose}), the right call chosen by recomputing the
- *       event's {@code attestationsHash} and {@code payloadDigest}.
+ *       {@code aggregate3}, a direct {@code propose}, the {@link
+ *       io.quetzal.ethereum.archive.SpireProposer} wrapper, else the one successful propose call in
+ *       its {@code trace_transaction}/{@code debug_traceTransaction} trace, see {@link
+ *       io.quetzal.ethereum.archive.TracedCalls}), the right call chosen by recomputing the event's
+ *       {@code attestationsHash} and {@code payloadDigest}.
  *   <li>{@link io.quetzal.ethereum.archive.ConsensusPayload}, {@link
  *       io.quetzal.ethereum.archive.CommitteeAttestations} and {@link
  *       io.quetzal.ethereum.archive.AttestationValidation}: the signed payload, the packed
@@ -36,9 +39,7 @@
  * <p>Checked against the official 4.1.2 local network (test resources): all nine proposals decode,
  * their recomputed hashes equal the events', and their headers equal {@code node_getCheckpoints}.
  *
- * <p>Not done: the Spire proposer wrapper and the {@code trace_transaction}/{@code
- * debug_traceTransaction} fallback ({@code ETHEREUM_DEBUG_HOSTS}) for proposals sent through other
- * contracts; epoch proof ({@code submitEpochRootProof}) calldata.
+ * <p>Not done: epoch proof ({@code submitEpochRootProof}) calldata.
  *
  * <p>Thread-safety: records are immutable; the reader and retriever are stateless over a
  * thread-safe {@link io.quetzal.ethereum.rpc.L1RpcClient}.

@@ -11,6 +11,8 @@ import io.quetzal.ethereum.archive.ArchiveL1Reader;
 import io.quetzal.ethereum.archive.CalldataRetriever;
 import io.quetzal.ethereum.blobs.BlobClient;
 import io.quetzal.ethereum.contracts.RollupContract;
+import io.quetzal.ethereum.rpc.L1RpcClient;
+import io.quetzal.ethereum.rpc.L1RpcConfig;
 import io.quetzal.foundation.types.EthAddress;
 import io.quetzal.kvstore.LmdbConfig;
 import io.quetzal.kvstore.LmdbKvStore;
@@ -111,7 +113,13 @@ public final class ArchiverRuntime implements AutoCloseable {
       CheckpointRetriever retriever =
           new CheckpointRetriever(
               l1.rpc(),
-              new CalldataRetriever(l1.rpc(), rollup, reader.getTargetCommitteeSize()),
+              new CalldataRetriever(
+                  l1.rpc(),
+                  setup.debugRpcUrls().isEmpty()
+                      ? l1.rpc()
+                      : new L1RpcClient(L1RpcConfig.of(setup.debugRpcUrls())),
+                  rollup,
+                  reader.getTargetCommitteeSize()),
               new BlobClient(setup.blobs(), l1.rpc()),
               l1.chainId(),
               l1.rollupVersion());
