@@ -265,7 +265,8 @@ public final class Sequencer implements AutoCloseable {
   private long lastSlotForProposalJob = -1;
   private long lastProposedSlot = -1;
   private final Object lifecycle = new Object();
-  private ScheduledExecutorService executor;
+  private volatile ScheduledExecutorService executor;
+  private volatile java.util.function.LongConsumer onProposed = slot -> {};
 
   /**
    * @throws IllegalArgumentException when the slot is too short for the timetable
@@ -307,6 +308,29 @@ public final class Sequencer implements AutoCloseable {
   /** The current state. */
   public SequencerState state() {
     return state;
+  }
+
+  /**
+   * Called with the slot after every checkpoint that landed, on the loop's thread (the local
+   * network's slot warper moves to the next slot at once).
+   */
+  public void onProposed(java.util.function.LongConsumer listener) {
+    this.onProposed = Objects.requireNonNull(listener, "listener");
+  }
+
+  /**
+   * Runs a pass now rather than at the next poll (the local network calls it after warping L1 into
+   * a new slot); does nothing when not running.
+   */
+  public void wakeUp() {
+    ScheduledExecutorService e = executor;
+    if (e != null) {
+      try {
+        e.execute(this::pass);
+      } catch (java.util.concurrent.RejectedExecutionException closed) {
+        // stopping
+      }
+    }
   }
 
   /** Replaces the state listener (metrics, tests). */
@@ -828,26 +852,34 @@ public final class Sequencer implements AutoCloseable {
                 return t;
               });
       executor.scheduleWithFixedDelay(
-          () -> {
-            try {
-              switch (tick()) {
-                case Outcome.Skipped sk when !sk.reason().startsWith("slot already") ->
-                    LOG.debug("Slot {}: {}", sk.slot(), sk.reason());
-                case Outcome.Failed f -> LOG.warn("Slot {} skipped: {}", f.slot(), f.reason());
-                default -> {}
-              }
-            } catch (RuntimeException e) {
-              LOG.warn("sequencer: {}", e.toString());
-            }
-          },
-          0,
-          config.pollInterval().toMillis(),
-          TimeUnit.MILLISECONDS);
+          this::pass, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
     LOG.info(
         "Sequencer started: {} block(s) per slot, timetable {}",
         timetable.maxNumberOfBlocks(),
         config.enforceTimeTable() ? "enforced" : "not enforced");
+  }
+
+  /** One pass on the loop's thread: {@link #tick()} with its outcome logged. */
+  private void pass() {
+    try {
+      switch (tick()) {
+        case Outcome.Skipped sk when sk.notable() -> warnOncePerSlot(sk);
+        case Outcome.Skipped sk when !sk.reason().startsWith("slot already") ->
+            LOG.debug("Slot {}: {}", sk.slot(), sk.reason());
+        case Outcome.Failed f -> LOG.warn("Slot {} skipped: {}", f.slot(), f.reason());
+        case Outcome.Proposed p -> {
+          try {
+            onProposed.accept(p.slot());
+          } catch (RuntimeException e) {
+            LOG.warn("sequencer listener failed", e);
+          }
+        }
+        default -> {}
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("sequencer: {}", e.toString());
+    }
   }
 
   private long lastWarnedSlot = -1;

@@ -208,6 +208,16 @@ public final class LocalNetworkLauncher implements NodeLauncher {
         throw new IllegalStateException("stopped while starting");
       }
     }
+    // Event-driven slots: the sequencer works as soon as L1 is warped into a slot, and the warper
+    // moves on as soon as the slot's checkpoint has landed, instead of both polling.
+    w.onWarp(t -> seq.sequencer().wakeUp());
+    seq.sequencer().onProposed(slot -> w.wakeUp());
+    w.sequencerBuilding(
+        () ->
+            switch (seq.sequencer().state()) {
+              case STOPPED, STOPPING, IDLE, SYNCHRONIZING -> false;
+              default -> true;
+            });
     seq.start();
     progress(
         String.format(

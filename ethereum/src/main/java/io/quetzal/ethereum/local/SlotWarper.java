@@ -52,7 +52,8 @@ public final class SlotWarper implements AutoCloseable {
   private final AtomicLong warps = new AtomicLong();
   private long unfilledSlot = -1;
   private long unfilledSinceMillis;
-  private ScheduledExecutorService executor;
+  private volatile java.util.function.LongConsumer onWarp = t -> {};
+  private volatile ScheduledExecutorService executor;
 
   /**
    * @param rollup the rollup whose slots are followed
@@ -85,6 +86,29 @@ public final class SlotWarper implements AutoCloseable {
   /** Lets the watcher see whether the sequencer is building, so it never warps under it. */
   public void sequencerBuilding(BooleanSupplier building) {
     this.sequencerBuilding = Objects.requireNonNull(building, "building");
+  }
+
+  /**
+   * Called after every warp with the timestamp warped to, on the watcher's thread (the local
+   * network wakes the sequencer with it, instead of waiting for its next poll).
+   */
+  public void onWarp(java.util.function.LongConsumer listener) {
+    this.onWarp = Objects.requireNonNull(listener, "listener");
+  }
+
+  /**
+   * Looks again now rather than at the next poll (the sequencer calls it when its checkpoint has
+   * landed); does nothing when not running.
+   */
+  public void wakeUp() {
+    ScheduledExecutorService e = executor;
+    if (e != null) {
+      try {
+        e.execute(this::tickLogged);
+      } catch (java.util.concurrent.RejectedExecutionException closed) {
+        // stopping
+      }
+    }
   }
 
   /** How many warps this watcher has made. */
@@ -177,6 +201,11 @@ public final class SlotWarper implements AutoCloseable {
     cheats.warp(seconds);
     clock.setTime(Math.max(clock.millis(), seconds * 1000));
     warps.incrementAndGet();
+    try {
+      onWarp.accept(seconds);
+    } catch (RuntimeException e) {
+      LOG.warn("slot warper listener failed", e);
+    }
     return seconds;
   }
 
