@@ -109,6 +109,18 @@ public final class LocalNetworkLauncher implements NodeLauncher {
             .withAnvilPort(config.l1().localAnvilPort());
     progress("starting the local L1 (anvil on 127.0.0.1:" + options.anvilPort() + ")");
     LocalNetworkL1 started = LocalNetworkL1.start(options);
+    // anvil loads its KZG setup on the first blob check (2-3 s): now, beside the node's start,
+    // rather than in the first checkpoint's publishing.
+    Thread.ofVirtual()
+        .name("quetzal-anvil-kzg-warm-up")
+        .start(
+            () -> {
+              try {
+                started.anvil().warmUpKzg();
+              } catch (RuntimeException e) {
+                LOG.debug("anvil KZG warm-up failed: {}", e.toString());
+              }
+            });
     synchronized (this) {
       l1 = started;
       if (stopping) {

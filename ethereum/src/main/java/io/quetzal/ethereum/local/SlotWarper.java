@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>keeps the node's {@link L1FollowingClock} at L1 time when L1 is ahead, and warps L1 to the
- *       wall clock when it is more than one slot behind (for example after loading a saved state);
+ *       first slot start at or after the wall clock when it is more than one slot behind (for
+ *       example after loading a saved state; the official watcher warps to the clock itself);
  *   <li>warps to the next slot's start as soon as the current slot holds a checkpoint;
  *   <li>when transactions are pending but the slot went by without a checkpoint (and no block is
  *       being built), warps after a 2-second grace;
@@ -190,8 +191,15 @@ public final class SlotWarper implements AutoCloseable {
     if (l1Millis > now) {
       clock.setTime(l1Millis);
     } else if (l1Millis + slotDurationSeconds * 1000 < now) {
-      long target = Math.ceilDiv(now, 1000L);
-      LOG.info("L1 is more than one slot behind the clock: warping it to {}", target);
+      // To the start of the first slot at or after the clock, not to the clock itself: the
+      // sequencer then has the whole slot (landing late in a slot would leave it past the
+      // proposer-check deadline, and the first checkpoint would wait for the next slot).
+      long slotStart = rollup.getTimestampForSlot(rollup.getCurrentSlot());
+      long target =
+          slotStart
+              + Math.ceilDiv(Math.ceilDiv(now, 1000L) - slotStart, slotDurationSeconds)
+                  * slotDurationSeconds;
+      LOG.info("L1 is more than one slot behind the clock: warping it to {}, a slot start", target);
       return Optional.of(warpTo(target));
     }
     return Optional.empty();

@@ -293,12 +293,27 @@ class LocalNetworkL1Test {
     warper.sequencerBuilding(() -> false);
     warper.pendingTxCount(() -> 0);
 
-    // L1 more than a slot behind the clock (a reloaded state): L1 is warped to the clock.
+    // L1 more than a slot behind the clock (a reloaded state): L1 is warped to the start of the
+    // first slot at or after the clock.
     wall.addAndGet((slotSeconds + 5) * 1000);
-    long target = Math.ceilDiv(clock.millis(), 1000L);
-    assertThat(warper.tick()).contains(target);
+    long now = Math.ceilDiv(clock.millis(), 1000L);
+    Optional<Long> warped = warper.tick();
+    assertThat(warped).isPresent();
+    long target = warped.get();
+    assertThat(target).isBetween(now, now + slotSeconds - 1);
+    assertThat(target).isEqualTo(rollup.getTimestampForSlot(rollup.getCurrentSlot()));
     assertThat(cheats.timestamp()).isEqualTo(target);
     assertThat(warper.warps()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  @Order(11)
+  void theKzgWarmUpIsAValidPointEvaluation() {
+    // FIELD_ELEMENTS_PER_BLOB (4096) and the BLS12-381 scalar field modulus, as EIP-4844 returns.
+    assertThat(l1.anvil().warmUpKzg())
+        .isEqualTo(
+            "0x0000000000000000000000000000000000000000000000000000000000001000"
+                + "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001");
   }
 
   @Test
