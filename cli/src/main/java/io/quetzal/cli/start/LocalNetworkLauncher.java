@@ -109,18 +109,6 @@ public final class LocalNetworkLauncher implements NodeLauncher {
             .withAnvilPort(config.l1().localAnvilPort());
     progress("starting the local L1 (anvil on 127.0.0.1:" + options.anvilPort() + ")");
     LocalNetworkL1 started = LocalNetworkL1.start(options);
-    // anvil loads its KZG setup on the first blob check (2-3 s): now, beside the node's start,
-    // rather than in the first checkpoint's publishing.
-    Thread.ofVirtual()
-        .name("quetzal-anvil-kzg-warm-up")
-        .start(
-            () -> {
-              try {
-                started.anvil().warmUpKzg();
-              } catch (RuntimeException e) {
-                LOG.debug("anvil KZG warm-up failed: {}", e.toString());
-              }
-            });
     synchronized (this) {
       l1 = started;
       if (stopping) {
@@ -157,6 +145,20 @@ public final class LocalNetworkLauncher implements NodeLauncher {
             java.util.Optional.of(
                 ArchiverSetup.defaults(
                     blobs, java.time.Duration.ofMillis(config.archiver().pollingIntervalMs()))));
+    // Both KZG setups take 2-3 s to load, the sequencer's (c-kzg, in this JVM) and anvil's (on its
+    // first blob check): now, once the RPC answers and while the rest starts, rather than inside
+    // the first checkpoint's assembly and gas estimate.
+    Thread.ofVirtual().name("quetzal-kzg-setup").start(io.quetzal.ethereum.blobs.Kzg::ensureLoaded);
+    Thread.ofVirtual()
+        .name("quetzal-anvil-kzg-warm-up")
+        .start(
+            () -> {
+              try {
+                started.anvil().warmUpKzg();
+              } catch (RuntimeException e) {
+                LOG.debug("anvil KZG warm-up failed: {}", e.toString());
+              }
+            });
     synchronized (this) {
       node = n;
       if (stopping) {
