@@ -404,7 +404,8 @@ public final class Sequencer implements AutoCloseable {
               + synced.blockNumber()
               + " (checkpoint "
               + synced.checkpoint()
-              + ")");
+              + ")",
+          true);
     }
     long expectedCheckpoint = synced.checkpoint() + 1;
     long nextL1Timestamp = c.rollup().latestL1BlockTimestamp() + inclusionDelay;
