@@ -35,20 +35,26 @@ final class SequencerSettings {
 
   /**
    * Opens the sequencer, turning a setting it refuses (a timetable without room in the rollup's
-   * slot) into a {@link SequencerSetupException} that names the options involved.
+   * slot, an upload URL it cannot write to) into a {@link SequencerSetupException} that names the
+   * options involved.
    */
   static io.quetzal.node.sequencer.SequencerRuntime open(
       java.util.function.Supplier<io.quetzal.node.sequencer.SequencerRuntime> open) {
     try {
       return open.get();
     } catch (IllegalArgumentException e) {
-      throw new SequencerSetupException(
-          "the sequencer cannot run with these settings: "
-              + e.getMessage()
-              + " (see SEQ_L1_PUBLISHING_TIME_ALLOWANCE_IN_SLOT, SEQ_BLOCK_DURATION_MS and the"
-              + " rollup's slot duration)",
-          e);
+      throw new SequencerSetupException(setupProblem(e.getMessage()), e);
     }
+  }
+
+  /** The one line an operator sees for a setting the sequencer refuses at start. */
+  static String setupProblem(String message) {
+    return "the sequencer cannot start: "
+        + message
+        + (message.contains("timetable")
+            ? " (see SEQ_L1_PUBLISHING_TIME_ALLOWANCE_IN_SLOT, SEQ_BLOCK_DURATION_MS and the"
+                + " rollup's slot duration)"
+            : "");
   }
 
   /** The publisher's gas and fee settings: the operator's, the official defaults otherwise. */
