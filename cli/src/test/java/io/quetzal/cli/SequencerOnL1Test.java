@@ -126,6 +126,13 @@ class SequencerOnL1Test {
         // For the record (CI output): where each slot's time went.
         output.lines().filter(l -> l.contains("Proposed checkpoint")).forEach(System.out::println);
 
+        // The sequencer's figures are on GET /metrics beside the archiver's.
+        String metrics = get(rpcPort, "/metrics");
+        assertThat(metrics)
+            .contains("quetzal_archiver_checkpoint ")
+            .containsPattern("(?m)^quetzal_sequencer_checkpoints_proposed_total [2-9]")
+            .contains("# TYPE quetzal_sequencer_state gauge");
+
         child.destroy(); // SIGTERM
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).as(() -> read(log)).isTrue();
         assertThat(read(log)).doesNotContain("Exception");
@@ -192,6 +199,18 @@ class SequencerOnL1Test {
       return Optional.ofNullable(MAPPER.readTree(r.body()).get("result"));
     } catch (IOException e) {
       return Optional.empty();
+    }
+  }
+
+  private static String get(int port, String path) throws Exception {
+    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+      return http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                  .timeout(Duration.ofSeconds(5))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
     }
   }
 

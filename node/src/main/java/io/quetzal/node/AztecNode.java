@@ -50,6 +50,8 @@ public final class AztecNode implements AutoCloseable {
   private final Fr genesisBlockHash;
   private final BlockSource blockSource;
   private final Optional<ArchiverRuntime> archiver;
+  private final java.util.List<java.util.function.Supplier<String>> extraMetrics =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile JsonRpcHttpServer server;
   private long epochDuration = -1;
 
@@ -175,8 +177,20 @@ public final class AztecNode implements AutoCloseable {
             headers,
             config.maxBodyBytes(),
             () -> true,
-            () -> archiver.map(ArchiverRuntime::metrics).orElse(""));
+            () ->
+                archiver.map(ArchiverRuntime::metrics).orElse("")
+                    + extraMetrics.stream()
+                        .map(java.util.function.Supplier::get)
+                        .collect(java.util.stream.Collectors.joining()));
     LOG.info("JSON-RPC listening on {}", server.address());
+  }
+
+  /**
+   * Adds figures to {@code GET /metrics} (Prometheus text, ending with a newline): services started
+   * beside the node, such as the sequencer.
+   */
+  public void addMetrics(java.util.function.Supplier<String> metrics) {
+    extraMetrics.add(java.util.Objects.requireNonNull(metrics, "metrics"));
   }
 
   /** The {@code node_*} methods served; every other official one answers -32601. */

@@ -343,6 +343,12 @@ public final class Sequencer implements AutoCloseable {
    * {@link Outcome}.
    */
   public synchronized Outcome tick() {
+    Outcome o = pass0();
+    count(o);
+    return o;
+  }
+
+  private Outcome pass0() {
     long slot = -1;
     try {
       setState(SequencerState.SYNCHRONIZING, OptionalLong.empty());
@@ -894,6 +900,79 @@ public final class Sequencer implements AutoCloseable {
     lastWarnedSlot = sk.slot();
     lastWarning = sk.reason();
     LOG.warn("Slot {}: cannot propose: {}", sk.slot(), sk.reason());
+  }
+
+  /**
+   * What the loop has done since start, for {@code GET /metrics}.
+   *
+   * @param state the current state
+   * @param proposed checkpoints that landed
+   * @param failed slots given up after work began (building, attesting or publishing failed)
+   * @param tooSlow slots given up past a deadline after work began
+   * @param notableSkips slots not proposed for a reason an operator should see (rollup refusal,
+   *     slot taken, no committee, nothing built), counted once per slot and reason
+   * @param lastProposedCheckpoint the last checkpoint that landed (0 before any)
+   * @param lastProposedSlot its slot (0 before any)
+   * @param lastPublishSecondsIntoSlot when its propose was handed to the publisher, seconds into
+   *     the slot's build time (0 before any)
+   */
+  public record Stats(
+      SequencerState state,
+      long proposed,
+      long failed,
+      long tooSlow,
+      long notableSkips,
+      long lastProposedCheckpoint,
+      long lastProposedSlot,
+      double lastPublishSecondsIntoSlot) {}
+
+  private final java.util.concurrent.atomic.AtomicLong proposedCount =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong failedCount =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong tooSlowCount =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong notableCount =
+      new java.util.concurrent.atomic.AtomicLong();
+  private volatile long lastProposedCheckpoint;
+  private volatile double lastPublishSeconds;
+  private long lastCountedSlot = -1;
+  private String lastCountedReason = "";
+
+  /** A snapshot of {@link Stats}. */
+  public Stats stats() {
+    return new Stats(
+        state,
+        proposedCount.get(),
+        failedCount.get(),
+        tooSlowCount.get(),
+        notableCount.get(),
+        lastProposedCheckpoint,
+        Math.max(lastProposedSlot, 0),
+        lastPublishSeconds);
+  }
+
+  private void count(Outcome o) {
+    switch (o) {
+      case Outcome.Proposed p -> {
+        proposedCount.incrementAndGet();
+        lastProposedCheckpoint = p.checkpoint();
+        lastPublishSeconds = slotTimes.getOrDefault(SequencerState.PUBLISHING_CHECKPOINT, 0.0);
+      }
+      case Outcome.Failed f -> failedCount.incrementAndGet();
+      case Outcome.TooSlow t
+          when t.state() != SequencerState.PROPOSER_CHECK
+              && t.state() != SequencerState.INITIALIZING_CHECKPOINT ->
+          tooSlowCount.incrementAndGet();
+      case Outcome.Skipped sk when sk.notable() -> {
+        if (sk.slot() != lastCountedSlot || !sk.reason().equals(lastCountedReason)) {
+          lastCountedSlot = sk.slot();
+          lastCountedReason = sk.reason();
+          notableCount.incrementAndGet();
+        }
+      }
+      default -> {}
+    }
   }
 
   /** Stops the loop: the pass in progress ends at its next state change or wait. */

@@ -219,6 +219,12 @@ class SequencerSlotLoopTest {
     assertThat(r.txTimeoutAt())
         .contains(Instant.ofEpochSecond(GENESIS + S * SLOT - ETH_SLOT + SLOT));
     assertThat(rollup.asked).containsExactly(new Asked(GENESIS + S * SLOT, 1));
+    Sequencer.Stats stats = seq.stats();
+    assertThat(stats.proposed()).isEqualTo(1);
+    assertThat(stats.lastProposedCheckpoint()).isEqualTo(1);
+    assertThat(stats.lastProposedSlot()).isEqualTo(S);
+    assertThat(stats.lastPublishSecondsIntoSlot()).isEqualTo(0.5);
+    assertThat(stats.state()).isEqualTo(SequencerState.IDLE);
   }
 
   @Test
@@ -315,6 +321,8 @@ class SequencerSlotLoopTest {
         .isEqualTo(
             new Sequencer.Outcome.TooSlow(S, SequencerState.PUBLISHING_CHECKPOINT, 24.0, 25.5));
     assertThat(published).isEmpty();
+    assertThat(seq.stats().tooSlow()).isEqualTo(1);
+    assertThat(seq.stats().proposed()).isZero();
   }
 
   @Test
@@ -359,6 +367,10 @@ class SequencerSlotLoopTest {
             new Sequencer.Outcome.Skipped(
                 S, "the rollup refuses a proposal now: Rollup__InvalidArchive(0x01, 0x02)", true));
     assertThat(states()).doesNotContain(SequencerState.INITIALIZING_CHECKPOINT);
+    // Warned once per slot and reason, however often the loop looks.
+    time.advance(500);
+    seq.tick();
+    assertThat(seq.stats().notableSkips()).isEqualTo(1);
     // Not marked as handled: the next pass in the slot tries again.
     rollup.refusal = Optional.empty();
     time.advance(500);

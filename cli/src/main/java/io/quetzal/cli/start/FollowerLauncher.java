@@ -197,6 +197,7 @@ public final class FollowerLauncher implements NodeLauncher {
         throw new IllegalStateException("stopped while starting");
       }
     }
+    n.addMetrics(seq::metrics);
     seq.start();
     progress(
         "sequencer on with "

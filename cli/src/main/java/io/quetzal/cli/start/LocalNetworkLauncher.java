@@ -232,6 +232,7 @@ public final class LocalNetworkLauncher implements NodeLauncher {
               case STOPPED, STOPPING, IDLE, SYNCHRONIZING -> false;
               default -> true;
             });
+    n.addMetrics(seq::metrics);
     seq.start();
     progress(
         String.format(

@@ -112,6 +112,73 @@ public final class SequencerRuntime implements AutoCloseable {
     }
   }
 
+  /**
+   * The slot loop's figures in the Prometheus text format, for {@code GET /metrics}: the state (its
+   * number in the official order), proposals that landed, slots given up, notable skips, the last
+   * proposed checkpoint and slot, and when its propose was sent, in seconds into the slot.
+   */
+  public String metrics() {
+    Sequencer.Stats st = sequencer.stats();
+    StringBuilder b = new StringBuilder();
+    metric(
+        b,
+        "quetzal_sequencer_state",
+        "gauge",
+        "the state, numbered in the official order (0 STOPPED ... 11 PUBLISHING_CHECKPOINT): "
+            + st.state(),
+        Long.toString(st.state().ordinal()));
+    metric(
+        b,
+        "quetzal_sequencer_checkpoints_proposed_total",
+        "counter",
+        "checkpoints proposed that landed on L1",
+        Long.toString(st.proposed()));
+    metric(
+        b,
+        "quetzal_sequencer_slots_failed_total",
+        "counter",
+        "slots given up after work began (building, attesting or publishing failed)",
+        Long.toString(st.failed()));
+    metric(
+        b,
+        "quetzal_sequencer_slots_too_slow_total",
+        "counter",
+        "slots given up past a timetable deadline after work began",
+        Long.toString(st.tooSlow()));
+    metric(
+        b,
+        "quetzal_sequencer_slots_skipped_notable_total",
+        "counter",
+        "slots not proposed for a reason worth a warning (rollup refusal, slot taken, no committee,"
+            + " nothing built)",
+        Long.toString(st.notableSkips()));
+    metric(
+        b,
+        "quetzal_sequencer_last_proposed_checkpoint",
+        "gauge",
+        "the last checkpoint proposed that landed",
+        Long.toString(st.lastProposedCheckpoint()));
+    metric(
+        b,
+        "quetzal_sequencer_last_proposed_slot",
+        "gauge",
+        "the slot of the last checkpoint proposed",
+        Long.toString(st.lastProposedSlot()));
+    metric(
+        b,
+        "quetzal_sequencer_last_publish_seconds_into_slot",
+        "gauge",
+        "when the last propose was handed to the publisher, seconds from the slot's build start",
+        String.format(java.util.Locale.ROOT, "%.3f", st.lastPublishSecondsIntoSlot()));
+    return b.toString();
+  }
+
+  private static void metric(StringBuilder b, String name, String type, String help, String v) {
+    b.append("# HELP ").append(name).append(' ').append(help).append('\n');
+    b.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    b.append(name).append(' ').append(v).append('\n');
+  }
+
   /** The slot loop. */
   public Sequencer sequencer() {
     return sequencer;
