@@ -1,6 +1,5 @@
 package io.quetzal.cli.start;
 
-import io.quetzal.cli.ExitCodes;
 import io.quetzal.cli.config.ArchiverConfig;
 import io.quetzal.cli.config.GenesisConfig;
 import io.quetzal.cli.config.StartConfig;
@@ -15,7 +14,6 @@ import io.quetzal.ethereum.rpc.L1RpcConfig;
 import io.quetzal.ethereum.rpc.L1RpcException;
 import io.quetzal.node.ArchiverSetup;
 import io.quetzal.node.AztecNode;
-import io.quetzal.node.GenesisMismatchException;
 import io.quetzal.node.NodeConfig;
 import io.quetzal.node.NodeL1;
 import io.quetzal.node.sequencer.SequencerRuntime;
@@ -31,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,36 +63,7 @@ public final class FollowerLauncher implements NodeLauncher {
     if (!config.roles().node() && !config.roles().archiver()) {
       return new UnavailableNodeLauncher(err).launch(config);
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              stop();
-              stopped.countDown();
-            },
-            "quetzal-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      start(config);
-    } catch (GenesisMismatchException
-        | SequencerSetupException
-        | L1RpcException
-        | java.io.UncheckedIOException
-        | io.quetzal.kvstore.KvStoreException e) {
-      // An operator-facing failure (L1, genesis, a port in use, an unusable data directory): one
-      // line, no stack trace.
-      stop();
-      Runtime.getRuntime().removeShutdownHook(hook);
-      err.println("quetzal: " + e.getMessage());
-      err.flush();
-      return ExitCodes.INTERNAL_ERROR;
-    } catch (RuntimeException e) {
-      stop();
-      Runtime.getRuntime().removeShutdownHook(hook);
-      throw e;
-    }
-    stopped.await();
-    return ExitCodes.OK;
+    return UntilSignal.run(() -> start(config), this::stop, err);
   }
 
   private void start(StartConfig config) {

@@ -1,6 +1,5 @@
 package io.quetzal.cli.start;
 
-import io.quetzal.cli.ExitCodes;
 import io.quetzal.cli.config.StartConfig;
 import io.quetzal.cli.config.StorageConfig;
 import io.quetzal.ethereum.blobs.BlobClientConfig;
@@ -9,14 +8,11 @@ import io.quetzal.ethereum.contracts.RollupContract;
 import io.quetzal.ethereum.local.AnvilCheatCodes;
 import io.quetzal.ethereum.local.DeployedL1Contracts;
 import io.quetzal.ethereum.local.L1FollowingClock;
-import io.quetzal.ethereum.local.L1ToolchainException;
 import io.quetzal.ethereum.local.LocalNetworkL1;
 import io.quetzal.ethereum.local.ProvenMarker;
 import io.quetzal.ethereum.local.SlotWarper;
-import io.quetzal.ethereum.rpc.L1RpcException;
 import io.quetzal.node.ArchiverSetup;
 import io.quetzal.node.AztecNode;
-import io.quetzal.node.GenesisMismatchException;
 import io.quetzal.node.NodeConfig;
 import io.quetzal.node.NodeL1;
 import io.quetzal.node.archiver.EpochSettler;
@@ -27,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,36 +65,7 @@ public final class LocalNetworkLauncher implements NodeLauncher {
     if (!config.roles().localNetwork()) {
       return new UnavailableNodeLauncher(err).launch(config);
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              stop();
-              stopped.countDown();
-            },
-            "quetzal-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      start(config);
-    } catch (GenesisMismatchException
-        | L1ToolchainException
-        | SequencerSetupException
-        | L1RpcException
-        | java.io.UncheckedIOException
-        | io.quetzal.kvstore.KvStoreException e) {
-      stop();
-      Runtime.getRuntime().removeShutdownHook(hook);
-      err.println("quetzal: " + e.getMessage());
-      err.flush();
-      return ExitCodes.INTERNAL_ERROR;
-    } catch (RuntimeException e) {
-      stop();
-      Runtime.getRuntime().removeShutdownHook(hook);
-      throw e;
-    }
-    // Runs until a signal: the hook stops the services, then the JVM exits.
-    stopped.await();
-    return ExitCodes.OK;
+    return UntilSignal.run(() -> start(config), this::stop, err);
   }
 
   private void start(StartConfig config) {
