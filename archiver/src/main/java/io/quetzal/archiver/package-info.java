@@ -17,7 +17,11 @@
  * on virtual threads, then checked in order (on L1, builds on our tip, attestations of the epoch's
  * committee, {@code inHash} of the stored messages) and stored a batch per write with the sync
  * point. When L1 would prune at its next block (judged on L1's tips), the archiver unwinds to the
- * proven checkpoint first and does not fetch the doomed ones again.
+ * proven checkpoint first and does not fetch the doomed ones again. At start, before the first L1
+ * read, the world state re-applies whatever the store holds beyond it (a crash between the two
+ * stores' writes, tested with kill -9 in the CLI's {@code FollowerKill9Test}); the synchronizer
+ * then exposes the timestamp of the L1 block it synced to, from which the sequencer derives the
+ * last fully synced L2 slot.
  *
  * <p><b>Thread-safety.</b> One writer: the synchronizer runs on the archiver's thread only. Readers
  * (the node API, the sequencer) read the store's committed snapshots at any time.
