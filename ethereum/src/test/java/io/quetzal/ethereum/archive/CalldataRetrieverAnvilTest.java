@@ -139,8 +139,19 @@ class CalldataRetrieverAnvilTest {
                     "value",
                     "0x1"))
             .asText();
+    // Anvil mines at once, but may answer the receipt a moment later on a busy machine.
     JsonNode receipt = rpc.call("eth_getTransactionReceipt", hash);
-    assertThat(receipt.path("status").asText()).isEqualTo("0x1");
+    long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while ((receipt == null || receipt.isNull()) && System.nanoTime() < until) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      receipt = rpc.call("eth_getTransactionReceipt", hash);
+    }
+    assertThat(receipt.path("status").asText()).as("receipt of " + hash).isEqualTo("0x1");
     return receipt;
   }
 
