@@ -263,7 +263,7 @@ public final class Sequencer implements AutoCloseable {
   private final java.util.EnumMap<SequencerState, Double> slotTimes =
       new java.util.EnumMap<>(SequencerState.class);
   private long lastSlotForProposalJob = -1;
-  private long lastProposedSlot = -1;
+  private volatile long lastProposedSlot = -1;
   private final Object lifecycle = new Object();
   private volatile ScheduledExecutorService executor;
   private volatile java.util.function.LongConsumer onProposed = slot -> {};
