@@ -1,5 +1,8 @@
 package io.quetzal.cli;
 
+import static io.quetzal.cli.NodeProbe.freePort;
+import static io.quetzal.cli.NodeProbe.get;
+import static io.quetzal.cli.NodeProbe.tryCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -29,12 +32,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,8 +93,6 @@ class FollowerKill9Test {
 
   @TempDir Path tmp;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final long t0 = System.nanoTime();
   private Process node;
 
@@ -115,7 +111,6 @@ class FollowerKill9Test {
       node.destroyForcibly();
       node.waitFor(10, TimeUnit.SECONDS);
     }
-    http.close();
   }
 
   @Test
@@ -288,7 +283,7 @@ class FollowerKill9Test {
     while (System.nanoTime() < deadline) {
       assertAlive(log);
       Optional<Sample> s = sample(port);
-      Optional<JsonNode> tips = call(port, "node_getL2Tips", "[]");
+      Optional<JsonNode> tips = tryCall(port, "node_getL2Tips", "[]");
       if (s.isPresent() && tips.isPresent()) {
         long proposed = tips.get().path("proposed").path("number").asLong();
         return new Sample(s.get().worldState(), Math.min(s.get().archiver(), proposed));
@@ -413,7 +408,7 @@ class FollowerKill9Test {
       s.ifPresent(
           now ->
               assertThat(now.worldState()).isLessThanOrEqualTo(now.archiver()).isLessThan(TIP + 1));
-      Optional<JsonNode> tips = call(port, "node_getL2Tips", "[]");
+      Optional<JsonNode> tips = tryCall(port, "node_getL2Tips", "[]");
       if (s.isPresent()
           && s.get().worldState() == TIP
           && tips.isPresent()
@@ -431,7 +426,7 @@ class FollowerKill9Test {
   /** The producing node's tips (but finalized: 0 on a follower of the loaded state), the state. */
   private void checkTipOverRpc(int port, Path log) throws Exception {
     JsonNode expected = expectedTips();
-    JsonNode tips = call(port, "node_getL2Tips", "[]").orElseThrow();
+    JsonNode tips = tryCall(port, "node_getL2Tips", "[]").orElseThrow();
     assertThat(tips.path("proposed")).isEqualTo(expected.path("proposed"));
     for (String tip : List.of("checkpointed", "proven")) {
       for (String part : List.of("block", "checkpoint")) {
@@ -440,23 +435,20 @@ class FollowerKill9Test {
             .isEqualTo(expected.path(tip).path(part));
       }
     }
-    JsonNode ws = call(port, "node_getWorldStateSyncStatus", "[]").orElseThrow();
+    JsonNode ws = tryCall(port, "node_getWorldStateSyncStatus", "[]").orElseThrow();
     assertThat(ws.path("latestBlockNumber").asLong()).isEqualTo(TIP);
     assertThat(ws.path("latestBlockHash").asText())
         .isEqualTo(expected.path("proposed").path("hash").asText());
     String totalSupply =
-        call(
+        tryCall(
                 port,
                 "node_getPublicStorageAt",
                 "[\"latest\",\"" + DEMO_TOKEN + "\",\"" + Fr.ofLong(4) + "\"]")
             .orElseThrow()
             .asText();
     assertThat(totalSupply).isEqualTo(Fr.ofLong(0x1b1).toString());
-    HttpResponse<String> metrics =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(metrics.body()).contains("quetzal_archiver_checkpoint " + TIP + "\n");
+    String metrics = get(port, "/metrics");
+    assertThat(metrics).contains("quetzal_archiver_checkpoint " + TIP + "\n");
   }
 
   private void assertAlive(Path log) {
@@ -530,38 +522,13 @@ class FollowerKill9Test {
    * The world state's latest block, then the archiver's (so the first can never pass the second).
    */
   private Optional<Sample> sample(int port) throws InterruptedException {
-    Optional<JsonNode> ws = call(port, "node_getWorldStateSyncStatus", "[]");
-    Optional<JsonNode> archiver = call(port, "node_getBlockNumber", "[]");
+    Optional<JsonNode> ws = tryCall(port, "node_getWorldStateSyncStatus", "[]");
+    Optional<JsonNode> archiver = tryCall(port, "node_getBlockNumber", "[]");
     if (ws.isEmpty() || archiver.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
         new Sample(ws.get().path("latestBlockNumber").asLong(), archiver.get().asLong()));
-  }
-
-  private Optional<JsonNode> call(int port, String method, String params)
-      throws InterruptedException {
-    try {
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                  .timeout(Duration.ofSeconds(5))
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\""
-                              + method
-                              + "\",\"params\":"
-                              + params
-                              + "}"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() != 200) {
-        return Optional.empty();
-      }
-      return Optional.ofNullable(MAPPER.readTree(r.body()).get("result"));
-    } catch (IOException e) {
-      return Optional.empty(); // not listening yet, or killed
-    }
   }
 
   // -----------------------------------------------------------------------------------------------
@@ -584,13 +551,5 @@ class FollowerKill9Test {
       }
     }
     return out;
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,19 +1,15 @@
 package io.quetzal.cli;
 
+import static io.quetzal.cli.NodeProbe.call;
+import static io.quetzal.cli.NodeProbe.freePort;
+import static io.quetzal.cli.NodeProbe.portFree;
+import static io.quetzal.cli.NodeProbe.tryCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * as {@code ./quetzal} would, stopped with SIGTERM), other roles still exit 3.
  */
 class LocalNetworkStartTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   @TempDir Path tmp;
 
   @Test
@@ -235,58 +229,5 @@ class LocalNetworkStartTest {
       Thread.sleep(100);
     }
     throw new AssertionError("no answer within " + timeout + ":\n" + Files.readString(log));
-  }
-
-  private static JsonNode call(int port, String method) throws InterruptedException {
-    return tryCall(port, method, "[]").orElseThrow();
-  }
-
-  private static JsonNode call(int port, String method, String params) throws InterruptedException {
-    return tryCall(port, method, params).orElseThrow();
-  }
-
-  private static Optional<JsonNode> tryCall(int port, String method) throws InterruptedException {
-    return tryCall(port, method, "[]");
-  }
-
-  private static Optional<JsonNode> tryCall(int port, String method, String params)
-      throws InterruptedException {
-    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                  .timeout(Duration.ofSeconds(5))
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\""
-                              + method
-                              + "\",\"params\":"
-                              + params
-                              + "}"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() != 200) {
-        return Optional.empty();
-      }
-      return Optional.ofNullable(MAPPER.readTree(r.body()).get("result"));
-    } catch (IOException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static boolean portFree(int port) {
-    try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort() == port;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,9 +1,12 @@
 package io.quetzal.cli;
 
+import static io.quetzal.cli.NodeProbe.call;
+import static io.quetzal.cli.NodeProbe.freePort;
+import static io.quetzal.cli.NodeProbe.get;
+import static io.quetzal.cli.NodeProbe.tryCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quetzal.ethereum.contracts.RollupContract;
 import io.quetzal.ethereum.local.LocalNetworkL1;
 import io.quetzal.ethereum.local.LocalValidator;
@@ -11,16 +14,8 @@ import io.quetzal.ethereum.rpc.L1RpcClient;
 import io.quetzal.foundation.bytes.Hex;
 import io.quetzal.foundation.field.Fr;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  * ours. Then SIGTERM stops it. Takes up to three of the local network's 72 s slots.
  */
 class SequencerOnL1Test {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String BANANA_FPC =
       "0x099602ed42e355e5338ade3a9e314b3d15b6030b058a0c17c385f4a0f2d2b71a";
 
@@ -170,55 +164,6 @@ class SequencerOnL1Test {
       return Files.readString(log);
     } catch (IOException e) {
       return "(no log: " + e + ")";
-    }
-  }
-
-  private static JsonNode call(int port, String method, String params) throws InterruptedException {
-    return tryCall(port, method, params).orElseThrow();
-  }
-
-  private static Optional<JsonNode> tryCall(int port, String method, String params)
-      throws InterruptedException {
-    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                  .timeout(Duration.ofSeconds(5))
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\""
-                              + method
-                              + "\",\"params\":"
-                              + params
-                              + "}"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() != 200) {
-        return Optional.empty();
-      }
-      return Optional.ofNullable(MAPPER.readTree(r.body()).get("result"));
-    } catch (IOException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static String get(int port, String path) throws Exception {
-    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-      return http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                  .timeout(Duration.ofSeconds(5))
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString())
-          .body();
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -3,7 +3,6 @@ package io.quetzal.cli.start;
 import io.quetzal.cli.config.ArchiverConfig;
 import io.quetzal.cli.config.GenesisConfig;
 import io.quetzal.cli.config.StartConfig;
-import io.quetzal.cli.config.StorageConfig;
 import io.quetzal.ethereum.blobs.BlobClientConfig;
 import io.quetzal.ethereum.contracts.ContractCallException;
 import io.quetzal.ethereum.contracts.L1ContractAddresses;
@@ -96,7 +95,7 @@ public final class FollowerLauncher implements NodeLauncher {
     NodeConfig nodeConfig =
         new NodeConfig(
             config.storage().dataDirectory(),
-            OptionalLong.of(worldStateMapSizeBytes(config.storage())),
+            OptionalLong.of(LocalNetworkLauncher.worldStateMapSizeBytes(config.storage())),
             anyAddress(),
             config.rpc().port(),
             config.rpc().maxBatchSize(),
@@ -253,9 +252,5 @@ public final class FollowerLauncher implements NodeLauncher {
   private void progress(String line) {
     err.println("quetzal: " + line);
     err.flush();
-  }
-
-  private static long worldStateMapSizeBytes(StorageConfig s) {
-    return s.worldStateDbMapSizeKb().orElse(s.dataStoreMapSizeKb()) * 1024L;
   }
 }

@@ -265,7 +265,8 @@ public final class LocalNetworkLauncher implements NodeLauncher {
     return dir.map(p -> "in " + p.resolve("world-state")).orElse("in a temporary directory");
   }
 
-  private static long worldStateMapSizeBytes(StorageConfig s) {
+  /** The world state's LMDB map size: its own setting, else the data store's. */
+  static long worldStateMapSizeBytes(StorageConfig s) {
     return s.worldStateDbMapSizeKb().orElse(s.dataStoreMapSizeKb()) * 1024L;
   }
 
