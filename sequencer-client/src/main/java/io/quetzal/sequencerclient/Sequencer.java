@@ -748,8 +748,7 @@ public final class Sequencer implements AutoCloseable {
 
   /** The out hashes of this epoch's checkpoints before {@code checkpointNumber}, in order. */
   private List<Fr> previousOutHashes(SlotNumber slot, long checkpointNumber) {
-    long epochDuration = constants.epochDuration();
-    long epochStart = slot.value() / epochDuration * epochDuration;
+    long epochStart = constants.epochStartSlot(constants.epochAtSlot(slot)).value();
     List<Fr> out = new ArrayList<>();
     if (slot.value() == epochStart) {
       return out;
@@ -766,13 +765,11 @@ public final class Sequencer implements AutoCloseable {
   // Time
 
   private long slotAt(long timestamp) {
-    return timestamp < constants.genesisTime()
-        ? 0
-        : (timestamp - constants.genesisTime()) / constants.slotDuration();
+    return constants.slotAtTimestamp(timestamp).value();
   }
 
   private long timestampForSlot(long slot) {
-    return constants.genesisTime() + slot * constants.slotDuration();
+    return constants.timestampForSlot(SlotNumber.of(slot));
   }
 
   /** When work on {@code slot} starts: one inclusion delay before the slot. */
@@ -871,8 +868,7 @@ public final class Sequencer implements AutoCloseable {
   private void pass() {
     try {
       switch (tick()) {
-        case Outcome.Skipped sk when sk.notable() -> warnOncePerSlot(sk);
-        case Outcome.Skipped sk when !sk.reason().startsWith("slot already") ->
+        case Outcome.Skipped sk when !sk.notable() && !sk.reason().startsWith("slot already") ->
             LOG.debug("Slot {}: {}", sk.slot(), sk.reason());
         case Outcome.Failed f -> LOG.warn("Slot {} skipped: {}", f.slot(), f.reason());
         case Outcome.Proposed p -> {
@@ -887,19 +883,6 @@ public final class Sequencer implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("sequencer: {}", e.toString());
     }
-  }
-
-  private long lastWarnedSlot = -1;
-  private String lastWarning = "";
-
-  /** Warns about a notable skip, once per slot and reason (the loop looks every poll interval). */
-  private void warnOncePerSlot(Outcome.Skipped sk) {
-    if (sk.slot() == lastWarnedSlot && sk.reason().equals(lastWarning)) {
-      return;
-    }
-    lastWarnedSlot = sk.slot();
-    lastWarning = sk.reason();
-    LOG.warn("Slot {}: cannot propose: {}", sk.slot(), sk.reason());
   }
 
   /**
@@ -965,10 +948,12 @@ public final class Sequencer implements AutoCloseable {
               && t.state() != SequencerState.INITIALIZING_CHECKPOINT ->
           tooSlowCount.incrementAndGet();
       case Outcome.Skipped sk when sk.notable() -> {
+        // The loop looks every poll interval: warn and count once per slot and reason.
         if (sk.slot() != lastCountedSlot || !sk.reason().equals(lastCountedReason)) {
           lastCountedSlot = sk.slot();
           lastCountedReason = sk.reason();
           notableCount.incrementAndGet();
+          LOG.warn("Slot {}: cannot propose: {}", sk.slot(), sk.reason());
         }
       }
       default -> {}
