@@ -251,19 +251,7 @@ class FollowerKill9Test {
    * process that holds the stores. Only what the node needs of this environment is passed on.
    */
   private static Process startNode(Map<String, String> nodeEnv, Path log) throws IOException {
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.quetzal.cli.Main",
-                "start",
-                "--node",
-                "--archiver")
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+    ProcessBuilder pb = NodeProbe.quetzal(log, "start", "--node", "--archiver");
     Map<String, String> env = pb.environment();
     env.clear();
     for (String keep :

@@ -59,18 +59,7 @@ class LocalNetworkStartTest {
     int anvilPort = freePort();
     Path log = tmp.resolve("child.log");
     ProcessBuilder pb =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.quetzal.cli.Main",
-                "start",
-                "--local-network",
-                "--port",
-                Integer.toString(rpcPort))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+        NodeProbe.quetzal(log, "start", "--local-network", "--port", Integer.toString(rpcPort));
     Map<String, String> env = pb.environment();
     env.keySet()
         .removeIf(
@@ -133,18 +122,7 @@ class LocalNetworkStartTest {
     int anvilPort = freePort();
     Path log = tmp.resolve("reorg.log");
     ProcessBuilder pb =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.quetzal.cli.Main",
-                "start",
-                "--local-network",
-                "--port",
-                Integer.toString(rpcPort))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+        NodeProbe.quetzal(log, "start", "--local-network", "--port", Integer.toString(rpcPort));
     pb.environment()
         .keySet()
         .removeIf(

@@ -79,6 +79,24 @@ final class NodeProbe {
         .body();
   }
 
+  /**
+   * {@code quetzal <args>} in a child JVM on this test's class path, as {@code ./quetzal} runs it
+   * (512 MiB heap), with stdout and stderr to {@code log}; the caller adjusts the environment.
+   */
+  static ProcessBuilder quetzal(java.nio.file.Path log, String... args) {
+    java.util.List<String> command =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.quetzal.cli.Main"));
+    command.addAll(java.util.List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+  }
+
   /** A loopback port free now. */
   static int freePort() {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

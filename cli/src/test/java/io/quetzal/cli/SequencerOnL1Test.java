@@ -62,20 +62,14 @@ class SequencerOnL1Test {
               .collect(Collectors.joining(","));
       Path log = tmp.resolve("node.log");
       ProcessBuilder pb =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "--enable-native-access=ALL-UNNAMED",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "io.quetzal.cli.Main",
-                  "start",
-                  "--node",
-                  "--archiver",
-                  "--sequencer",
-                  "--port",
-                  Integer.toString(rpcPort))
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
+          NodeProbe.quetzal(
+              log,
+              "start",
+              "--node",
+              "--archiver",
+              "--sequencer",
+              "--port",
+              Integer.toString(rpcPort));
       Map<String, String> env = pb.environment();
       env.keySet().removeIf(k -> k.startsWith("SEQ_") || k.equals("LOG_LEVEL"));
       env.put("ETHEREUM_HOSTS", l1.l1RpcUrl().toString());
